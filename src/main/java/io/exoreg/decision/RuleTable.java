@@ -1,0 +1,109 @@
+package io.exoreg.decision;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An immutable snapshot of the whole rule table at one revision. It holds only valid data: the
+ * ruleset package checks a table before building one. Readers share a snapshot freely; a change
+ * produces a new one.
+ */
+public final class RuleTable {
+  private final long revision;
+  private final Metadata metadata;
+  private final Tree<Node> ingredients;
+  private final Tree<Jurisdiction> jurisdictions;
+  private final Tree<Node> sources;
+  private final Tree<Node> deliveryMethods;
+  private final Map<String, Reference> references;
+  private final Map<String, Rule> rules;
+  private final Map<String, List<Rule>> rulesByIngredientAndJurisdiction;
+
+  public RuleTable(
+      long revision,
+      Metadata metadata,
+      Collection<Node> ingredients,
+      Collection<Jurisdiction> jurisdictions,
+      Collection<Node> sources,
+      Collection<Node> deliveryMethods,
+      Collection<Reference> references,
+      Collection<Rule> rules) {
+    this.revision = revision;
+    this.metadata = metadata;
+    this.ingredients = new Tree<>(ingredients);
+    this.jurisdictions = new Tree<>(jurisdictions);
+    this.sources = new Tree<>(sources);
+    this.deliveryMethods = new Tree<>(deliveryMethods);
+    Map<String, Reference> refs = new LinkedHashMap<>();
+    references.forEach(reference -> refs.put(reference.id(), reference));
+    this.references = java.util.Collections.unmodifiableMap(refs);
+    Map<String, Rule> byId = new LinkedHashMap<>();
+    Map<String, List<Rule>> index = new HashMap<>();
+    for (Rule rule : rules) {
+      byId.put(rule.id(), rule);
+      index
+          .computeIfAbsent(levelKey(rule.ingredient(), rule.jurisdiction()), k -> new ArrayList<>())
+          .add(rule);
+    }
+    index.replaceAll((key, list) -> list.stream().sorted(Comparator.comparing(Rule::id)).toList());
+    this.rules = java.util.Collections.unmodifiableMap(byId);
+    this.rulesByIngredientAndJurisdiction = Map.copyOf(index);
+  }
+
+  private static String levelKey(String ingredient, String jurisdiction) {
+    return ingredient + '\n' + jurisdiction;
+  }
+
+  public long revision() {
+    return revision;
+  }
+
+  public Metadata metadata() {
+    return metadata;
+  }
+
+  public Tree<Node> ingredients() {
+    return ingredients;
+  }
+
+  public Tree<Jurisdiction> jurisdictions() {
+    return jurisdictions;
+  }
+
+  public Tree<Node> sources() {
+    return sources;
+  }
+
+  public Tree<Node> deliveryMethods() {
+    return deliveryMethods;
+  }
+
+  public Map<String, Reference> references() {
+    return references;
+  }
+
+  /** Every rule, in the order the table lists them. */
+  public Collection<Rule> rules() {
+    return rules.values();
+  }
+
+  public Optional<Rule> rule(String id) {
+    return Optional.ofNullable(rules.get(id));
+  }
+
+  /** The rules written for exactly this ingredient and jurisdiction, ordered by id. */
+  public List<Rule> rulesAt(String ingredient, String jurisdiction) {
+    return rulesByIngredientAndJurisdiction.getOrDefault(
+        levelKey(ingredient, jurisdiction), List.of());
+  }
+
+  public Decision decide(Question question) {
+    return Decider.decide(this, question);
+  }
+}

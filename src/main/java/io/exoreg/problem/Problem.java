@@ -1,0 +1,25 @@
+package io.exoreg.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/** An RFC 9457 problem document; {@code errors} names each offending field of invalid input. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(
+    String type, String title, int status, String detail, List<FieldError> errors) {
+  public static final String MEDIA_TYPE = "application/problem+json";
+
+  /**
+   * A problem of the generic type {@code about:blank}, titled with the status's reason phrase; the
+   * detail and the errors say what went wrong.
+   */
+  public static Problem of(int status, String detail, List<FieldError> errors) {
+    jakarta.ws.rs.core.Response.StatusType type =
+        jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
+    String title = type == null ? "Error" : type.getReasonPhrase();
+    return new Problem("about:blank", title, status, detail, errors);
+  }
+
+  /** One offending field of a request and what is wrong with it. */
+  public record FieldError(String field, String message) {}
+}

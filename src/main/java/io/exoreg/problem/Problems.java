@@ -1,0 +1,108 @@
+package io.exoreg.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.exoreg.problem.Problem.FieldError;
+import io.exoreg.ruleset.InvalidRulesetException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Maps every exception to an {@code application/problem+json} response with a fixed, helpful
+ * detail. Exceptions the client did not cause go to the log in full and reach the client only as a
+ * generic 500.
+ */
+public class Problems {
+  private static final Logger LOG = Logger.getLogger(Problems.class);
+
+  public static Response response(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  @ServerExceptionMapper
+  public Response problem(ProblemException e) {
+    return response(e.problem());
+  }
+
+  @ServerExceptionMapper
+  public Response invalidRuleset(InvalidRulesetException e) {
+    List<FieldError> errors =
+        e.violations().stream().map(v -> new FieldError(v.field(), v.message())).toList();
+    return response(
+        Problem.of(
+            400,
+            "The rule table breaks "
+                + errors.size()
+                + " validation rule(s), each named in errors; nothing was written",
+            errors));
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e) {
+    List<FieldError> errors =
+        e.getConstraintViolations().stream()
+            .map(v -> new FieldError(leaf(v.getPropertyPath()), v.getMessage()))
+            .sorted(java.util.Comparator.comparing(FieldError::field))
+            .toList();
+    return response(ProblemException.invalid(errors).problem());
+  }
+
+  @ServerExceptionMapper
+  public Response malformedJson(JsonProcessingException e) {
+    String field =
+        e instanceof JsonMappingException mapping
+            ? mapping.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."))
+            : "body";
+    return response(
+        ProblemException.invalid(
+                List.of(
+                    new FieldError(
+                        field.isEmpty() ? "body" : field,
+                        "is not valid JSON of the expected shape")))
+            .problem());
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    if (status >= 500) {
+      LOG.error("Request failed", e);
+    }
+    return response(Problem.of(status, detailFor(status), null));
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e) {
+    LOG.error("Unexpected failure", e);
+    return response(
+        Problem.of(
+            500, "The request could not be completed; the failure is in the service's log", null));
+  }
+
+  private static String detailFor(int status) {
+    return switch (status) {
+      case 404 -> "There is nothing at this path; the endpoints are listed at /q/openapi";
+      case 405 -> "This path does not accept that method";
+      case 406 -> "No representation of this resource matches the Accept header";
+      case 415 -> "The request body's Content-Type is not accepted here";
+      case 400 -> "The request is malformed";
+      default -> "The request could not be completed";
+    };
+  }
+
+  private static String leaf(Path path) {
+    String leaf = null;
+    for (Path.Node node : path) {
+      leaf = node.getName();
+    }
+    return leaf == null ? "request" : leaf;
+  }
+}

@@ -1,0 +1,135 @@
+package io.exoreg.read;
+
+import io.exoreg.decision.Decision;
+import io.exoreg.decision.Node;
+import io.exoreg.decision.Question;
+import io.exoreg.decision.Rule;
+import io.exoreg.decision.RuleTable;
+import io.exoreg.problem.Problem;
+import io.exoreg.read.Views.Matrix;
+import io.exoreg.read.Views.MatrixCell;
+import io.exoreg.read.Views.RuleView;
+import io.exoreg.read.Views.StatusAnswer;
+import io.exoreg.runtime.ExoregConfig;
+import io.exoreg.store.CurrentTable;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Decisions: one question, or a whole jurisdiction's matrix, answered from the snapshot. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Decisions")
+@APIResponse(
+    responseCode = "400",
+    description = "A parameter is missing, unknown or malformed; errors names each",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class StatusResource {
+  private final CurrentTable current;
+  private final ExoregConfig config;
+  private final Clock clock;
+
+  public StatusResource(CurrentTable current, ExoregConfig config, Clock clock) {
+    this.current = current;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  @GET
+  @Path("/status")
+  @Operation(
+      summary =
+          "The regulatory status of an ingredient from a source, delivered one way, in a jurisdiction",
+      description = "Codes and aliases are accepted in any case; the answer gives canonical codes.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The decision with its deciding rules and legal basis")
+  public StatusAnswer status(
+      @Parameter(description = "Jurisdiction code or alias, e.g. GB, UK, US-FL", required = true)
+          @QueryParam("jurisdiction")
+          String jurisdiction,
+      @Parameter(description = "Source id or alias, e.g. salmon, Bos taurus", required = true)
+          @QueryParam("source")
+          String source,
+      @Parameter(
+              description = "Delivery method id or alias, e.g. topical, mesotherapy",
+              required = true)
+          @QueryParam("deliveryMethod")
+          String deliveryMethod,
+      @Parameter(description = "Ingredient id or alias; exosome when omitted")
+          @QueryParam("ingredient")
+          String ingredient,
+      @Parameter(description = "The day to decide for, YYYY-MM-DD; today (UTC) when omitted")
+          @QueryParam("at")
+          String at) {
+    RuleTable table = Snapshots.require(current);
+    Params params = new Params(table);
+    Question question =
+        new Question(
+            params.ingredient(ingredient, config.defaultIngredient()),
+            params.jurisdiction(jurisdiction, true),
+            params.source(source, true),
+            params.deliveryMethod(deliveryMethod, true),
+            params.date("at", at, LocalDate.now(clock)));
+    params.check();
+    return StatusAnswer.of(table.decide(question), table);
+  }
+
+  @GET
+  @Path("/matrix")
+  @Operation(summary = "The decision for every source x every delivery method in one jurisdiction")
+  @APIResponse(responseCode = "200", description = "The jurisdiction's matrix")
+  public Matrix matrix(
+      @Parameter(description = "Jurisdiction code or alias", required = true)
+          @QueryParam("jurisdiction")
+          String jurisdiction,
+      @Parameter(description = "Ingredient id or alias; exosome when omitted")
+          @QueryParam("ingredient")
+          String ingredient,
+      @Parameter(description = "The day to decide for, YYYY-MM-DD; today (UTC) when omitted")
+          @QueryParam("at")
+          String at) {
+    RuleTable table = Snapshots.require(current);
+    Params params = new Params(table);
+    String ingredientId = params.ingredient(ingredient, config.defaultIngredient());
+    String code = params.jurisdiction(jurisdiction, true);
+    LocalDate day = params.date("at", at, LocalDate.now(clock));
+    params.check();
+    List<MatrixCell> cells = new ArrayList<>();
+    Map<String, RuleView> deciding = new LinkedHashMap<>();
+    for (Node source : table.sources().entries()) {
+      for (Node method : table.deliveryMethods().entries()) {
+        Decision decision =
+            table.decide(new Question(ingredientId, code, source.id(), method.id(), day));
+        cells.add(MatrixCell.of(decision));
+        for (Rule rule : decision.decidingRules()) {
+          deciding.computeIfAbsent(rule.id(), id -> RuleView.of(rule, table));
+        }
+      }
+    }
+    return new Matrix(
+        ingredientId,
+        code,
+        day,
+        table.sources().entries().stream().map(Node::id).toList(),
+        table.deliveryMethods().entries().stream().map(Node::id).toList(),
+        cells,
+        List.copyOf(deciding.values()),
+        table.revision());
+  }
+}

@@ -1,0 +1,156 @@
+package io.exoreg.read;
+
+import io.exoreg.decision.Decision;
+import io.exoreg.decision.Jurisdiction;
+import io.exoreg.decision.LegalBasis;
+import io.exoreg.decision.Node;
+import io.exoreg.decision.Reference;
+import io.exoreg.decision.Rule;
+import io.exoreg.decision.RuleTable;
+import io.exoreg.decision.Status;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON shapes of the read API. Field names are the contract of the specification. */
+public final class Views {
+  private Views() {}
+
+  /** A rule with its citations resolved. */
+  public record RuleView(
+      String id,
+      String ingredient,
+      String jurisdiction,
+      String source,
+      String deliveryMethod,
+      Status status,
+      List<String> conditions,
+      LegalBasis legalBasis,
+      List<Reference> references,
+      LocalDate effectiveFrom,
+      LocalDate effectiveTo,
+      String confidence,
+      LocalDate verifiedOn,
+      String notes) {
+
+    static RuleView of(Rule rule, RuleTable table) {
+      return new RuleView(
+          rule.id(),
+          rule.ingredient(),
+          rule.jurisdiction(),
+          rule.source(),
+          rule.deliveryMethod(),
+          rule.status(),
+          rule.conditions(),
+          rule.legalBasis(),
+          rule.references().stream().map(table.references()::get).toList(),
+          rule.effectiveFrom(),
+          rule.effectiveTo(),
+          rule.confidence(),
+          rule.verifiedOn(),
+          rule.notes());
+    }
+  }
+
+  /** The answer of {@code GET /status}, in canonical codes. */
+  public record StatusAnswer(
+      String ingredient,
+      String jurisdiction,
+      String source,
+      String deliveryMethod,
+      LocalDate at,
+      Status status,
+      List<String> conditions,
+      List<RuleView> decidingRules,
+      String explanation,
+      long rulesetRevision) {
+
+    static StatusAnswer of(Decision decision, RuleTable table) {
+      var q = decision.question();
+      return new StatusAnswer(
+          q.ingredient(),
+          q.jurisdiction(),
+          q.source(),
+          q.deliveryMethod(),
+          q.at(),
+          decision.status(),
+          decision.conditions(),
+          decision.decidingRules().stream().map(rule -> RuleView.of(rule, table)).toList(),
+          decision.explanation(),
+          table.revision());
+    }
+  }
+
+  /** An ingredient, a source or a delivery method: the trees as parent links. */
+  public record NodeView(String id, String parent, String label, List<String> aliases) {
+    static NodeView of(Node node) {
+      return new NodeView(node.id(), node.parent(), node.label(), node.aliases());
+    }
+  }
+
+  public record JurisdictionView(
+      String code,
+      String name,
+      String parent,
+      String regulator,
+      String notes,
+      List<String> aliases) {
+    static JurisdictionView of(Jurisdiction j) {
+      return new JurisdictionView(
+          j.code(), j.name(), j.parent(), j.regulator(), j.notes(), j.aliases());
+    }
+  }
+
+  /** One jurisdiction with the chain whose law applies in it (itself first) and its children. */
+  public record JurisdictionDetail(
+      String code,
+      String name,
+      String parent,
+      String regulator,
+      String notes,
+      List<String> aliases,
+      List<String> chain,
+      List<String> children,
+      int rules) {}
+
+  /** One page of {@code GET /rules}; pages count from 0. */
+  public record RulePage(
+      List<RuleView> rules,
+      int page,
+      int size,
+      int totalRules,
+      int totalPages,
+      long rulesetRevision) {}
+
+  /** One cell of the matrix: the decision for a source delivered one way. */
+  public record MatrixCell(
+      String source,
+      String deliveryMethod,
+      Status status,
+      List<String> decidingRules,
+      List<String> conditions,
+      String explanation) {
+    static MatrixCell of(Decision decision) {
+      return new MatrixCell(
+          decision.question().source(),
+          decision.question().deliveryMethod(),
+          decision.status(),
+          decision.decidingRules().stream().map(Rule::id).toList(),
+          decision.conditions(),
+          decision.explanation());
+    }
+  }
+
+  /**
+   * Every source x every delivery method in one jurisdiction; {@code rules} holds each rule that
+   * decides a cell, with its citations.
+   */
+  public record Matrix(
+      String ingredient,
+      String jurisdiction,
+      LocalDate at,
+      List<String> sources,
+      List<String> deliveryMethods,
+      List<MatrixCell> cells,
+      List<RuleView> rules,
+      long rulesetRevision) {}
+}

@@ -1,0 +1,421 @@
+package io.exoreg.ruleset;
+
+import io.exoreg.decision.Jurisdiction;
+import io.exoreg.decision.LegalBasis;
+import io.exoreg.decision.Metadata;
+import io.exoreg.decision.Node;
+import io.exoreg.decision.Reference;
+import io.exoreg.decision.Rule;
+import io.exoreg.decision.RuleTable;
+import io.exoreg.decision.Status;
+import io.exoreg.decision.Tree;
+import io.exoreg.decision.TreeEntry;
+import io.exoreg.ruleset.Bundle.NodeEntry;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a whole bundle against every validation rule of the specification and builds the snapshot
+ * from it. All violations are collected, so that one answer names every offending entry.
+ */
+final class BundleValidator {
+  private static final Pattern ID =
+      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?");
+  private static final Pattern CODE = Pattern.compile("[A-Z0-9]{2,8}(?:-[A-Z0-9]{1,8})?");
+  private static final Pattern HTTP_URL = Pattern.compile("https?://[^\\s/?#]+[^\\s]*");
+  private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
+
+  private final List<Violation> violations = new ArrayList<>();
+
+  static RuleTable validate(Bundle bundle, long revision) {
+    return new BundleValidator().check(bundle, revision);
+  }
+
+  private RuleTable check(Bundle bundle, long revision) {
+    if (!Bundle.FORMAT.equals(bundle.format())) {
+      fail("format", "must be \"" + Bundle.FORMAT + "\"");
+    }
+    Map<Status, String> statuses = statuses(bundle.statuses());
+    List<Node> ingredients =
+        entries(
+            "ingredients",
+            bundle.ingredients(),
+            (field, e) -> {
+              checkId(field + ".id", e.id(), ID);
+              required(field + ".label", e.label());
+              return new Node(e.id(), null, e.label(), aliases(field, e.aliases()));
+            });
+    List<Jurisdiction> jurisdictions =
+        entries(
+            "jurisdictions",
+            bundle.jurisdictions(),
+            (field, e) -> {
+              checkId(field + ".code", e.code(), CODE);
+              required(field + ".name", e.name());
+              return new Jurisdiction(
+                  e.code(),
+                  e.name(),
+                  e.parent(),
+                  e.regulator(),
+                  e.notes(),
+                  aliases(field, e.aliases()));
+            });
+    List<Node> sources = entries("sources", bundle.sources(), this::node);
+    List<Node> methods = entries("deliveryMethods", bundle.deliveryMethods(), this::node);
+    List<Reference> references =
+        entries(
+            "references",
+            bundle.references(),
+            (field, e) -> {
+              checkId(field + ".id", e.id(), ID);
+              required(field + ".title", e.title());
+              checkUrl(field + ".url", e.url());
+              return new Reference(e.id(), e.title(), e.publisher(), e.date(), e.url(), e.kind());
+            });
+    boolean vocabulariesValid =
+        vocabulary("ingredients", ingredients, "id")
+            & vocabulary("jurisdictions", jurisdictions, "code")
+            & vocabulary("sources", sources, "id")
+            & vocabulary("deliveryMethods", methods, "id");
+    uniqueIds("references", references, Reference::id);
+    if (!vocabulariesValid) {
+      // Rules cannot be resolved against broken trees; report what is known so far.
+      throw new InvalidRulesetException(violations);
+    }
+    Tree<Node> ingredientTree = new Tree<>(ingredients);
+    Tree<Jurisdiction> jurisdictionTree = new Tree<>(jurisdictions);
+    Tree<Node> sourceTree = new Tree<>(sources);
+    Tree<Node> methodTree = new Tree<>(methods);
+    Set<String> referenceIds = new HashSet<>();
+    references.forEach(r -> referenceIds.add(r.id()));
+
+    List<Rule> rules =
+        entries(
+            "rules",
+            bundle.rules(),
+            (field, e) -> {
+              checkId(field + ".id", e.id(), ID);
+              String who = e.id() == null ? "" : "rule " + e.id() + ": ";
+              exists(field + ".ingredient", who, "ingredient", e.ingredient(), ingredientTree);
+              exists(
+                  field + ".jurisdiction", who, "jurisdiction", e.jurisdiction(), jurisdictionTree);
+              exists(field + ".source", who, "source", e.source(), sourceTree);
+              exists(
+                  field + ".deliveryMethod",
+                  who,
+                  "delivery method",
+                  e.deliveryMethod(),
+                  methodTree);
+              Status status = status(field + ".status", who, e.status());
+              List<String> conditions = texts(field + ".conditions", e.conditions());
+              LegalBasis basis = legalBasis(field + ".legalBasis", who, e.legalBasis(), status);
+              List<String> refs = texts(field + ".references", e.references());
+              for (int i = 0; i < refs.size(); i++) {
+                if (!referenceIds.contains(refs.get(i))) {
+                  fail(
+                      field + ".references[" + i + "]",
+                      who + "reference '" + refs.get(i) + "' is not in the references list");
+                }
+              }
+              LocalDate from = date(field + ".effectiveFrom", who, e.effectiveFrom());
+              LocalDate to = date(field + ".effectiveTo", who, e.effectiveTo());
+              if (from != null && to != null && !from.isBefore(to)) {
+                fail(
+                    field + ".effectiveFrom",
+                    who + "effectiveFrom " + from + " must be before effectiveTo " + to);
+              }
+              if (e.confidence() == null || !CONFIDENCE.contains(e.confidence())) {
+                fail(field + ".confidence", who + "must be one of high, medium, low");
+              }
+              LocalDate verified = date(field + ".verifiedOn", who, e.verifiedOn());
+              return new Rule(
+                  e.id(),
+                  e.ingredient(),
+                  e.jurisdiction(),
+                  e.source(),
+                  e.deliveryMethod(),
+                  status,
+                  conditions,
+                  basis,
+                  refs,
+                  from,
+                  to,
+                  e.confidence(),
+                  verified,
+                  e.notes());
+            });
+    uniqueIds("rules", rules, Rule::id);
+    overlaps(rules);
+    if (!violations.isEmpty()) {
+      throw new InvalidRulesetException(violations);
+    }
+    Metadata metadata =
+        new Metadata(bundle.title(), bundle.publishedOn(), bundle.disclaimer(), statuses);
+    return new RuleTable(
+        revision, metadata, ingredients, jurisdictions, sources, methods, references, rules);
+  }
+
+  private Node node(String field, NodeEntry e) {
+    checkId(field + ".id", e.id(), ID);
+    required(field + ".label", e.label());
+    return new Node(e.id(), e.parent(), e.label(), aliases(field, e.aliases()));
+  }
+
+  private interface EntryReader<E, T> {
+    T read(String field, E entry);
+  }
+
+  private <E, T> List<T> entries(String list, List<E> entries, EntryReader<E, T> reader) {
+    List<T> read = new ArrayList<>();
+    if (entries == null) {
+      return read;
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      String field = list + "[" + i + "]";
+      if (entries.get(i) == null) {
+        fail(field, "must not be null");
+      } else {
+        read.add(reader.read(field, entries.get(i)));
+      }
+    }
+    return read;
+  }
+
+  private Map<Status, String> statuses(Map<String, String> given) {
+    Map<Status, String> statuses = new EnumMap<>(Status.class);
+    if (given != null) {
+      given.forEach(
+          (name, meaning) -> {
+            Status status = parseStatus(name);
+            if (status == null) {
+              fail(
+                  "statuses." + name,
+                  "is not a status; the statuses are " + List.of(Status.values()));
+            } else if (meaning != null) {
+              statuses.put(status, meaning);
+            }
+          });
+    }
+    return statuses;
+  }
+
+  /** Ids unique and aliases unambiguous (in any case), parents existing, no cycles. */
+  private <T extends TreeEntry> boolean vocabulary(String list, List<T> entries, String idField) {
+    int before = violations.size();
+    Map<String, String> owners = new HashMap<>();
+    Map<String, T> byId = new LinkedHashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      T entry = entries.get(i);
+      String field = list + "[" + i + "]";
+      if (entry.id() == null) {
+        continue;
+      }
+      String previous = owners.putIfAbsent(Tree.key(entry.id()), entry.id());
+      if (previous != null) {
+        fail(field + "." + idField, "'" + entry.id() + "' collides with '" + previous + "'");
+      }
+      byId.putIfAbsent(entry.id(), entry);
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      T entry = entries.get(i);
+      String field = list + "[" + i + "]";
+      for (int a = 0; a < entry.aliases().size(); a++) {
+        String alias = entry.aliases().get(a);
+        String owner = owners.putIfAbsent(Tree.key(alias), entry.id());
+        if (owner != null && !owner.equals(entry.id())) {
+          fail(
+              field + ".aliases[" + a + "]",
+              "alias '" + alias + "' of '" + entry.id() + "' collides with '" + owner + "'");
+        }
+      }
+      if (entry.parent() != null && !byId.containsKey(entry.parent())) {
+        fail(field + ".parent", "'" + entry.parent() + "' of '" + entry.id() + "' does not exist");
+      }
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      // Walk up; an entry on a cycle meets itself again, one below a cycle meets another entry.
+      T entry = entries.get(i);
+      Set<String> seen = new HashSet<>();
+      for (T at = byId.get(entry.parent()); at != null; at = byId.get(at.parent())) {
+        if (at.id().equals(entry.id())) {
+          fail(list + "[" + i + "].parent", "'" + entry.id() + "' is its own ancestor (a cycle)");
+          break;
+        }
+        if (!seen.add(at.id())) {
+          break;
+        }
+      }
+    }
+    return violations.size() == before;
+  }
+
+  private <T> void uniqueIds(String list, List<T> entries, Function<T, String> id) {
+    Map<String, String> seen = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      String value = id.apply(entries.get(i));
+      if (value == null) {
+        continue;
+      }
+      String previous = seen.putIfAbsent(Tree.key(value), value);
+      if (previous != null) {
+        fail(list + "[" + i + "].id", "'" + value + "' collides with '" + previous + "'");
+      }
+    }
+  }
+
+  /**
+   * Two rules for the same ingredient, jurisdiction, source and method may not be in force
+   * together.
+   */
+  private void overlaps(List<Rule> rules) {
+    Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < rules.size(); i++) {
+      Rule r = rules.get(i);
+      groups
+          .computeIfAbsent(
+              List.of(
+                  Objects.toString(r.ingredient()),
+                  Objects.toString(r.jurisdiction()),
+                  Objects.toString(r.source()),
+                  Objects.toString(r.deliveryMethod())),
+              k -> new ArrayList<>())
+          .add(i);
+    }
+    for (List<Integer> group : groups.values()) {
+      for (int a = 0; a < group.size(); a++) {
+        for (int b = a + 1; b < group.size(); b++) {
+          Rule first = rules.get(group.get(a));
+          Rule second = rules.get(group.get(b));
+          if (first.overlaps(second)) {
+            fail(
+                "rules[" + group.get(b) + "].effectiveFrom",
+                "rule "
+                    + second.id()
+                    + ": its effective period overlaps that of rule "
+                    + first.id()
+                    + " for the same ingredient, jurisdiction, source and delivery method");
+          }
+        }
+      }
+    }
+  }
+
+  private List<String> aliases(String field, List<String> aliases) {
+    return texts(field + ".aliases", aliases);
+  }
+
+  private List<String> texts(String field, List<String> texts) {
+    List<String> checked = new ArrayList<>();
+    if (texts == null) {
+      return checked;
+    }
+    for (int i = 0; i < texts.size(); i++) {
+      if (texts.get(i) == null || texts.get(i).isBlank()) {
+        fail(field + "[" + i + "]", "must not be blank");
+      } else {
+        checked.add(texts.get(i));
+      }
+    }
+    return checked;
+  }
+
+  private void checkId(String field, String id, Pattern pattern) {
+    if (id == null || id.isBlank()) {
+      fail(field, "is required");
+    } else if (!pattern.matcher(id).matches()) {
+      fail(
+          field,
+          "'"
+              + id
+              + "' is not a valid "
+              + (pattern == CODE
+                  ? "code (upper-case letters and digits, e.g. GB, US-FL)"
+                  : "id (letters, digits, '.', '_' and '-', at most 100 characters)"));
+    }
+  }
+
+  private void required(String field, String value) {
+    if (value == null || value.isBlank()) {
+      fail(field, "is required");
+    }
+  }
+
+  private void exists(String field, String who, String kind, String id, Tree<?> tree) {
+    if (id == null) {
+      fail(field, who + kind + " is required");
+    } else if (!tree.contains(id)) {
+      String hint =
+          tree.resolve(id).map(canonical -> " (write it as '" + canonical + "')").orElse("");
+      fail(field, who + kind + " '" + id + "' does not exist" + hint);
+    }
+  }
+
+  private Status status(String field, String who, String value) {
+    Status status = parseStatus(value);
+    if (status == null) {
+      fail(field, who + "status must be one of " + List.of(Status.values()));
+    }
+    return status;
+  }
+
+  private static Status parseStatus(String value) {
+    for (Status status : Status.values()) {
+      if (status.name().equals(value)) {
+        return status;
+      }
+    }
+    return null;
+  }
+
+  private LegalBasis legalBasis(
+      String field, String who, Bundle.LegalBasisEntry basis, Status status) {
+    boolean missing = basis == null || basis.instrument() == null || basis.instrument().isBlank();
+    if (missing) {
+      if (status != null && status != Status.UNKNOWN) {
+        fail(field, who + "a " + status + " rule needs a legal basis with an instrument");
+      }
+      return basis == null
+          ? null
+          : new LegalBasis(basis.instrument(), basis.provision(), basis.url());
+    }
+    checkUrl(field + ".url", basis.url());
+    return new LegalBasis(basis.instrument(), basis.provision(), basis.url());
+  }
+
+  /**
+   * Links are checked for shape only: an absolute http(s) address without blanks. Real citations
+   * carry characters that strict URI parsing refuses, and a citation must not be lost for that.
+   */
+  private void checkUrl(String field, String url) {
+    if (url != null && !HTTP_URL.matcher(url).matches()) {
+      fail(field, "'" + url + "' is not an absolute http(s) URL");
+    }
+  }
+
+  private LocalDate date(String field, String who, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      fail(field, who + "'" + value + "' is not a date (YYYY-MM-DD)");
+      return null;
+    }
+  }
+
+  private void fail(String field, String message) {
+    violations.add(new Violation(field, message));
+  }
+}

@@ -1,0 +1,142 @@
+package io.exoreg.ruleset;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.exoreg.decision.Jurisdiction;
+import io.exoreg.decision.Node;
+import io.exoreg.decision.Reference;
+import io.exoreg.decision.Rule;
+import io.exoreg.decision.RuleTable;
+import io.exoreg.ruleset.Bundle.IngredientEntry;
+import io.exoreg.ruleset.Bundle.JurisdictionEntry;
+import io.exoreg.ruleset.Bundle.LegalBasisEntry;
+import io.exoreg.ruleset.Bundle.NodeEntry;
+import io.exoreg.ruleset.Bundle.ReferenceEntry;
+import io.exoreg.ruleset.Bundle.RuleEntry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Reading, checking and writing rule tables in the bundle format. */
+public final class Rulesets {
+  private static final ObjectReader READER =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .readerFor(Bundle.class);
+
+  private Rulesets() {}
+
+  /**
+   * Parses a bundle. Unknown fields are refused at every level, so that a typo cannot silently drop
+   * data.
+   */
+  public static Bundle parse(InputStream json) {
+    try {
+      Bundle bundle = READER.readValue(json);
+      if (bundle == null) {
+        throw new InvalidRulesetException("", "the body must be a ruleset bundle (a JSON object)");
+      }
+      return bundle;
+    } catch (UnrecognizedPropertyException e) {
+      throw new InvalidRulesetException(path(e), "unknown field '" + e.getPropertyName() + "'");
+    } catch (JsonMappingException e) {
+      throw new InvalidRulesetException(path(e), "has the wrong type: " + e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw new InvalidRulesetException(
+          "", "malformed JSON at " + location(e) + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new InvalidRulesetException("", "the bundle could not be read");
+    }
+  }
+
+  /** Checks a bundle against every validation rule and builds its snapshot at {@code revision}. */
+  public static RuleTable toTable(Bundle bundle, long revision) {
+    return BundleValidator.validate(bundle, revision);
+  }
+
+  /** The table as a bundle; reading it back gives an equal table. */
+  public static Bundle toBundle(RuleTable table) {
+    Map<String, String> statuses = new LinkedHashMap<>();
+    table.metadata().statuses().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> statuses.put(e.getKey().name(), e.getValue()));
+    return new Bundle(
+        Bundle.FORMAT,
+        table.metadata().title(),
+        table.metadata().publishedOn(),
+        table.metadata().disclaimer(),
+        statuses,
+        table.ingredients().entries().stream()
+            .map(n -> new IngredientEntry(n.id(), n.label(), n.aliases()))
+            .toList(),
+        table.jurisdictions().entries().stream().map(Rulesets::entry).toList(),
+        table.sources().entries().stream().map(Rulesets::entry).toList(),
+        table.deliveryMethods().entries().stream().map(Rulesets::entry).toList(),
+        table.references().values().stream().map(Rulesets::entry).toList(),
+        table.rules().stream().map(Rulesets::entry).toList());
+  }
+
+  private static JurisdictionEntry entry(Jurisdiction j) {
+    return new JurisdictionEntry(
+        j.code(), j.name(), j.parent(), j.regulator(), j.notes(), j.aliases());
+  }
+
+  private static NodeEntry entry(Node n) {
+    return new NodeEntry(n.id(), n.parent(), n.label(), n.aliases());
+  }
+
+  private static ReferenceEntry entry(Reference r) {
+    return new ReferenceEntry(r.id(), r.title(), r.publisher(), r.date(), r.url(), r.kind());
+  }
+
+  private static RuleEntry entry(Rule r) {
+    return new RuleEntry(
+        r.id(),
+        r.ingredient(),
+        r.jurisdiction(),
+        r.source(),
+        r.deliveryMethod(),
+        r.status().name(),
+        r.conditions(),
+        r.legalBasis() == null
+            ? null
+            : new LegalBasisEntry(
+                r.legalBasis().instrument(), r.legalBasis().provision(), r.legalBasis().url()),
+        r.references(),
+        text(r.effectiveFrom()),
+        text(r.effectiveTo()),
+        r.confidence(),
+        text(r.verifiedOn()),
+        r.notes());
+  }
+
+  private static String text(LocalDate date) {
+    return date == null ? null : date.toString();
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(
+            ref ->
+                ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining())
+        .replaceFirst("^\\.", "");
+  }
+
+  private static String location(JacksonException e) {
+    return e.getLocation() == null
+        ? "an unknown position"
+        : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  }
+}

@@ -1,0 +1,43 @@
+package io.exoreg.runtime;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import java.nio.file.Path;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts exoreg. With no datasource URL configured, it first starts the embedded PostgreSQL, so
+ * that the packaged application runs on a machine with no database installed.
+ */
+@QuarkusMain
+public final class Main {
+  private static final Logger LOG = Logger.getLogger(Main.class);
+
+  /** Where the embedded server keeps its data ({@code EXOREG_EMBEDDED_DATA_DIR}). */
+  static final String DATA_DIR = "exoreg.embedded.data-dir";
+
+  /** The embedded server's port ({@code EXOREG_EMBEDDED_PORT}). */
+  static final String PORT = "exoreg.embedded.port";
+
+  private Main() {}
+
+  public static void main(String... args) {
+    if (setting("quarkus.datasource.jdbc.url", null) == null) {
+      Path dataDirectory = Path.of(setting(DATA_DIR, "exoreg-data/postgres")).toAbsolutePath();
+      int port = Integer.parseInt(setting(PORT, "54329"));
+      EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, port);
+      database.datasourceProperties().forEach(System::setProperty);
+      LOG.infof("Embedded PostgreSQL on port %d with its data in %s", port, dataDirectory);
+    }
+    Quarkus.run(args);
+  }
+
+  /** A setting given as a system property or as its environment variable, before config exists. */
+  private static String setting(String property, String fallback) {
+    String value = System.getProperty(property);
+    if (value == null) {
+      value = System.getenv(property.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+    }
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}

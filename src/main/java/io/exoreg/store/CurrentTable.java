@@ -1,0 +1,26 @@
+package io.exoreg.store;
+
+import io.exoreg.decision.RuleTable;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * The snapshot every read is answered from. It is replaced whole, never changed in place, so a
+ * reader sees one revision throughout.
+ */
+@ApplicationScoped
+public class CurrentTable {
+  private volatile RuleTable table;
+
+  /** The loaded snapshot, if any; absent only until the first load succeeds. */
+  public Optional<RuleTable> get() {
+    return Optional.ofNullable(table);
+  }
+
+  /** Installs a snapshot unless a newer one is already installed. */
+  public synchronized void offer(RuleTable candidate) {
+    if (table == null || candidate.revision() > table.revision()) {
+      table = candidate;
+    }
+  }
+}

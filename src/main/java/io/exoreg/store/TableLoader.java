@@ -1,0 +1,77 @@
+package io.exoreg.store;
+
+import io.exoreg.ruleset.Bundle;
+import io.exoreg.ruleset.Rulesets;
+import io.exoreg.runtime.ExoregConfig;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.jboss.logging.Logger;
+
+/**
+ * Fills an empty database with the bundled default table, then loads the snapshot that reads are
+ * answered from.
+ */
+@ApplicationScoped
+public class TableLoader {
+  private static final Logger LOG = Logger.getLogger(TableLoader.class);
+  static final String DEFAULT_ACTOR = "exoreg";
+
+  private final RulesetStore store;
+  private final CurrentTable current;
+  private final ExoregConfig config;
+
+  public TableLoader(RulesetStore store, CurrentTable current, ExoregConfig config) {
+    this.store = store;
+    this.current = current;
+    this.config = config;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    importDefaultIfEmpty();
+    reload();
+  }
+
+  /** Imports the bundled default table when the database holds none; returns whether it did. */
+  public boolean importDefaultIfEmpty() {
+    boolean imported =
+        store.importIfEmpty(
+            this::defaultBundle,
+            DEFAULT_ACTOR,
+            "import of the default table " + config.defaultRuleset());
+    if (imported) {
+      LOG.infof("Imported the default rule table %s as revision 1", config.defaultRuleset());
+    }
+    return imported;
+  }
+
+  /** Loads the committed table and installs it as the current snapshot. */
+  public void reload() {
+    current.offer(store.load());
+    current
+        .get()
+        .ifPresent(
+            table ->
+                LOG.infof(
+                    "Rule table at revision %d: %d jurisdictions, %d rules",
+                    table.revision(), table.jurisdictions().size(), table.rules().size()));
+  }
+
+  private Bundle defaultBundle() {
+    try (InputStream in =
+        Thread.currentThread()
+            .getContextClassLoader()
+            .getResourceAsStream(config.defaultRuleset())) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "No resource " + config.defaultRuleset() + " on the classpath");
+      }
+      return Rulesets.parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.exoreg.read;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.exoreg.TestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** Health, OpenAPI and Swagger UI. */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class OperationsTest {
+
+  @Test
+  void readyOnceTheSnapshotIsLoaded() {
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"))
+        .body("checks.find { it.name == 'rule-table' }.data.revision", equalTo(1));
+  }
+
+  @Test
+  void openApiDescribesEveryEndpointWithParametersAndSchemas() {
+    var api = given().accept("application/json").get("/q/openapi").then().statusCode(200);
+    for (String path :
+        new String[] {
+          "/api/v1/status", "/api/v1/matrix", "/api/v1/jurisdictions",
+              "/api/v1/jurisdictions/{code}",
+          "/api/v1/ingredients", "/api/v1/sources", "/api/v1/delivery-methods", "/api/v1/rules",
+          "/api/v1/rules/{id}"
+        }) {
+      api.body("paths", hasKey(path));
+      api.body(
+          "paths.'" + path + "'.get.responses.'200'.content.'application/json'.schema",
+          notNullValue());
+    }
+    api.body(
+        "paths.'/api/v1/status'.get.parameters.name",
+        org.hamcrest.Matchers.hasItems(
+            "jurisdiction", "source", "deliveryMethod", "ingredient", "at"));
+    api.body("components.schemas", hasKey("StatusAnswer"));
+    api.body("components.schemas", hasKey("Problem"));
+  }
+
+  @Test
+  void swaggerUiIsServed() {
+    given().get("/q/swagger-ui/").then().statusCode(200);
+  }
+}

@@ -1,0 +1,374 @@
+package io.exoreg.read;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.exoreg.TestDatabase;
+import io.exoreg.decision.DecisionTest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The read API over HTTP, on the default table the service imported at its first start. */
+@QuarkusTest
+@QuarkusTestResource(TestDatabase.class)
+class ReadApiTest {
+
+  static Stream<DecisionTest.Case> workedExamples() {
+    return DecisionTest.workedExamples();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("workedExamples")
+  void answersTheWorkedExamplesOverHttp(DecisionTest.Case c) {
+    String[] q = c.question().split(" ");
+    given()
+        .queryParam("jurisdiction", q[0])
+        .queryParam("source", q[1])
+        .queryParam("deliveryMethod", q[2])
+        .queryParam("at", q[3])
+        .when()
+        .get("/api/v1/status")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo(c.status().name()))
+        .body("decidingRules.id", containsInAnyOrder(c.deciding().toArray()))
+        .body("at", equalTo(q[3]));
+  }
+
+  @Test
+  void salmonScalpInjectionInTheUkIsNotApprovedWithItsLegalBasis() {
+    given()
+        .queryParam("jurisdiction", "UK")
+        .queryParam("source", "salmon")
+        .queryParam("deliveryMethod", "scalp-injection")
+        .when()
+        .get("/api/v1/status")
+        .then()
+        .statusCode(200)
+        .body("jurisdiction", equalTo("GB"))
+        .body("ingredient", equalTo("exosome"))
+        .body("source", equalTo("salmon"))
+        .body("deliveryMethod", equalTo("scalp-injection"))
+        .body("status", equalTo("NOT_APPROVED"))
+        .body("decidingRules.id", contains("GB-any-source-injection"))
+        .body("decidingRules[0].legalBasis.instrument", notNullValue())
+        .body("decidingRules[0].legalBasis.url", startsWith("https://"))
+        .body("decidingRules[0].references.url", everyItem(startsWith("http")))
+        .body("decidingRules[0].confidence", equalTo("medium"))
+        .body("conditions", hasSize(1))
+        .body(
+            "explanation",
+            equalTo(
+                "GB: GB-any-source-injection (any-source x injection) covers salmon x scalp-injection: NOT_APPROVED"))
+        .body("rulesetRevision", equalTo(1));
+  }
+
+  @Test
+  void aliasesAndCodesInAnyCaseGiveCanonicalCodes() {
+    given()
+        .queryParam("jurisdiction", "el")
+        .queryParam("source", "BOS TAURUS")
+        .queryParam("deliveryMethod", "Mesotherapy")
+        .queryParam("ingredient", "evs")
+        .queryParam("at", "2026-11-25")
+        .when()
+        .get("/api/v1/status")
+        .then()
+        .statusCode(200)
+        .body("jurisdiction", equalTo("GR"))
+        .body("source", equalTo("bovine"))
+        .body("deliveryMethod", equalTo("intradermal-injection"))
+        .body("ingredient", equalTo("exosome"))
+        .body("status", equalTo("NOT_APPROVED"))
+        .body("decidingRules.id", contains("EU-any-source-injection"));
+  }
+
+  @Test
+  void eachUnknownOrMalformedParameterIsNamedInOneProblem() {
+    given()
+        .queryParam("jurisdiction", "XX")
+        .queryParam("source", "unicorn")
+        .queryParam("deliveryMethod", "telepathy")
+        .queryParam("ingredient", "retinol")
+        .queryParam("at", "25/11/2026")
+        .when()
+        .get("/api/v1/status")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("status", equalTo(400))
+        .body("title", equalTo("Bad Request"))
+        .body(
+            "errors.field",
+            containsInAnyOrder("jurisdiction", "source", "deliveryMethod", "ingredient", "at"))
+        .body(
+            "errors.find { it.field == 'jurisdiction' }.message",
+            containsString("/api/v1/jurisdictions"));
+  }
+
+  @Test
+  void aMissingParameterIsNamed() {
+    given()
+        .queryParam("jurisdiction", "GB")
+        .queryParam("source", "salmon")
+        .when()
+        .get("/api/v1/status")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("deliveryMethod"))
+        .body("errors[0].message", containsString("required"));
+  }
+
+  @Test
+  void anUnknownRuleIsA404Problem() {
+    given()
+        .get("/api/v1/rules/no-such-rule")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json")
+        .body("detail", containsString("no-such-rule"));
+  }
+
+  @Test
+  void anUnknownPathIsA404ProblemAndAWriteMethodIsRefused() {
+    given()
+        .get("/api/v1/nothing-here")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .contentType("application/json")
+        .body("{}")
+        .delete("/api/v1/jurisdictions")
+        .then()
+        .statusCode(405)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void listsJurisdictionsWithParentsAndAliases() {
+    given()
+        .get("/api/v1/jurisdictions")
+        .then()
+        .statusCode(200)
+        .body("", hasSize(47))
+        .body("find { it.code == 'FR' }.parent", equalTo("EU"))
+        .body("find { it.code == 'GB' }.aliases", contains("UK"))
+        .body("find { it.code == 'US' }.regulator", containsString("FDA"));
+  }
+
+  @Test
+  void oneJurisdictionByAliasHasItsChainAndChildren() {
+    given()
+        .get("/api/v1/jurisdictions/us-fl")
+        .then()
+        .statusCode(200)
+        .body("code", equalTo("US-FL"))
+        .body("chain", contains("US-FL", "US"))
+        .body("children", hasSize(0));
+    given()
+        .get("/api/v1/jurisdictions/EU")
+        .then()
+        .statusCode(200)
+        .body("chain", contains("EU"))
+        .body("children", hasItem("FR"))
+        .body("children", hasSize(30))
+        .body("rules", equalTo(6));
+    given()
+        .get("/api/v1/jurisdictions/XX")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  @Test
+  void listsTheVocabulariesAsParentLinks() {
+    given()
+        .get("/api/v1/sources")
+        .then()
+        .statusCode(200)
+        .body("find { it.id == 'salmon' }.parent", equalTo("marine"))
+        .body("find { it.id == 'any-source' }.parent", nullValue())
+        .body("find { it.id == 'bovine' }.aliases", contains("Bos taurus"));
+    given()
+        .get("/api/v1/delivery-methods")
+        .then()
+        .statusCode(200)
+        .body("find { it.id == 'scalp-injection' }.parent", equalTo("injection"))
+        .body("[0]", hasKey("label"));
+    given()
+        .get("/api/v1/ingredients")
+        .then()
+        .statusCode(200)
+        .body("id", contains("exosome"))
+        .body("[0]", hasKey("parent"));
+  }
+
+  @Test
+  void filtersAndPagesRules() {
+    given()
+        .queryParam("jurisdiction", "uk")
+        .queryParam("status", "restricted")
+        .get("/api/v1/rules")
+        .then()
+        .statusCode(200)
+        .body(
+            "rules.id",
+            containsInAnyOrder("GB-bovine-skin-application", "GB-non-human-microneedling"))
+        .body("totalRules", equalTo(2));
+    given()
+        .queryParam("jurisdiction", "GB")
+        .queryParam("at", "2020-06-01")
+        .get("/api/v1/rules")
+        .then()
+        .statusCode(200)
+        .body(
+            "rules.id",
+            containsInAnyOrder("GB-non-human-microneedling", "GB-any-source-injection"));
+    given()
+        .queryParam("source", "any-source")
+        .queryParam("deliveryMethod", "injection")
+        .get("/api/v1/rules")
+        .then()
+        .statusCode(200)
+        .body("rules.source", everyItem(equalTo("any-source")))
+        .body("rules.deliveryMethod", everyItem(equalTo("injection")));
+    Response first = given().queryParam("size", 10).get("/api/v1/rules");
+    first
+        .then()
+        .statusCode(200)
+        .body("rules", hasSize(10))
+        .body("totalRules", equalTo(44))
+        .body("totalPages", equalTo(5));
+    given()
+        .queryParam("size", 10)
+        .queryParam("page", 4)
+        .get("/api/v1/rules")
+        .then()
+        .statusCode(200)
+        .body("rules", hasSize(4))
+        .body("page", equalTo(4));
+  }
+
+  @Test
+  void badRuleFiltersAndPagingAreNamed() {
+    given()
+        .queryParam("status", "ALLOWED")
+        .get("/api/v1/rules")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("status"));
+    given()
+        .queryParam("size", 0)
+        .get("/api/v1/rules")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("size"));
+    given()
+        .queryParam("page", "first")
+        .get("/api/v1/rules")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("page"));
+  }
+
+  @Test
+  void oneRuleHasEveryFieldWithResolvedCitations() {
+    given()
+        .get("/api/v1/rules/GB-human-skin-application")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("PROHIBITED"))
+        .body("effectiveFrom", equalTo("2021-01-01"))
+        .body("effectiveTo", nullValue())
+        .body("verifiedOn", equalTo("2026-11-25"))
+        .body("references.id", hasItem("UK-SI-2019-696"))
+        .body("references[0].title", notNullValue());
+  }
+
+  @Test
+  void theMatrixDecidesEverySourceForEveryMethod() {
+    given()
+        .queryParam("jurisdiction", "FR")
+        .queryParam("at", "2026-11-25")
+        .get("/api/v1/matrix")
+        .then()
+        .statusCode(200)
+        .body("jurisdiction", equalTo("FR"))
+        .body("cells", hasSize(19 * 8))
+        .body(
+            "cells.find { it.source == 'human-adipose-msc' && it.deliveryMethod == 'topical' }.status",
+            equalTo("PROHIBITED"))
+        .body(
+            "cells.find { it.source == 'bovine' && it.deliveryMethod == 'microneedling' }.decidingRules",
+            containsInAnyOrder("EU-bovine-skin-application", "EU-non-human-microneedling"))
+        .body("rules.id", hasItem("EU-human-skin-application"))
+        .body("rulesetRevision", equalTo(1));
+    given()
+        .get("/api/v1/matrix")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("jurisdiction"));
+  }
+
+  @Test
+  void readsCarryAnEtagThatAnswers304AndCacheControl() {
+    Response first =
+        given()
+            .queryParam("jurisdiction", "GB")
+            .queryParam("source", "salmon")
+            .queryParam("deliveryMethod", "topical")
+            .get("/api/v1/status");
+    first.then().statusCode(200).header("Cache-Control", containsString("max-age="));
+    String etag = first.header("ETag");
+    given()
+        .header("If-None-Match", etag)
+        .queryParam("jurisdiction", "GB")
+        .queryParam("source", "salmon")
+        .queryParam("deliveryMethod", "topical")
+        .get("/api/v1/status")
+        .then()
+        .statusCode(304)
+        .header("ETag", equalTo(etag));
+    given()
+        .header("If-None-Match", etag)
+        .queryParam("jurisdiction", "GB")
+        .queryParam("source", "salmon")
+        .queryParam("deliveryMethod", "microneedling")
+        .get("/api/v1/status")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void corsIsOpenForReads() {
+    given()
+        .header("Origin", "https://shop.example")
+        .queryParam("jurisdiction", "GB")
+        .queryParam("source", "salmon")
+        .queryParam("deliveryMethod", "topical")
+        .get("/api/v1/status")
+        .then()
+        .statusCode(200)
+        .header("Access-Control-Allow-Origin", notNullValue());
+  }
+}
