@@ -41,7 +41,9 @@ public class HttpCaching {
   @ServerRequestFilter
   public Optional<Response> notModified(ContainerRequestContext request) {
     Optional<RuleTable> table = current.get();
-    if (!HttpMethod.GET.equals(request.getMethod()) || table.isEmpty()) {
+    boolean read =
+        HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
+    if (!read || !request.getUriInfo().getPath().startsWith("/api/") || table.isEmpty()) {
       return Optional.empty();
     }
     EntityTag tag = tag(request, table.get().revision());

@@ -48,7 +48,7 @@ final class Params {
     try {
       return LocalDate.parse(value.strip());
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError(name, "'" + value + "' is not a date; write it as YYYY-MM-DD"));
+      errors.add(new FieldError(name, quote(value) + " is not a date; write it as YYYY-MM-DD"));
       return null;
     }
   }
@@ -66,7 +66,7 @@ final class Params {
       // reported below, with the range
     }
     errors.add(
-        new FieldError(name, "'" + value + "' is not a whole number from " + min + " to " + max));
+        new FieldError(name, quote(value) + " is not a whole number from " + min + " to " + max));
     return fallback;
   }
 
@@ -78,7 +78,7 @@ final class Params {
       return Status.valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       errors.add(
-          new FieldError("status", "'" + value + "' is not one of " + List.of(Status.values())));
+          new FieldError("status", quote(value) + " is not one of " + List.of(Status.values())));
       return null;
     }
   }
@@ -106,11 +106,17 @@ final class Params {
                       name,
                       "unknown "
                           + name
-                          + " '"
-                          + value
-                          + "'; the valid values are listed at GET "
+                          + " "
+                          + quote(value)
+                          + "; the valid values are listed at GET "
                           + listing));
               return null;
             });
+  }
+
+  /** The value as given, cut short so that an answer never echoes a huge input. */
+  static String quote(String value) {
+    String shown = value.length() > 64 ? value.substring(0, 64) + "..." : value;
+    return "'" + shown + "'";
   }
 }

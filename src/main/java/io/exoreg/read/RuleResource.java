@@ -125,6 +125,6 @@ public class RuleResource {
         .orElseThrow(
             () ->
                 ProblemException.notFound(
-                    "No rule '" + id + "'; list the rules at GET /api/v1/rules"));
+                    "No rule " + Params.quote(id) + "; list the rules at GET /api/v1/rules"));
   }
 }

@@ -62,9 +62,9 @@ public class VocabularyResource {
             .orElseThrow(
                 () ->
                     ProblemException.notFound(
-                        "No jurisdiction '"
-                            + code
-                            + "'; the valid codes are listed at GET /api/v1/jurisdictions"));
+                        "No jurisdiction "
+                            + Params.quote(code)
+                            + "; the valid codes are listed at GET /api/v1/jurisdictions"));
     int rules = (int) table.rules().stream().filter(r -> r.jurisdiction().equals(j.code())).count();
     return new JurisdictionDetail(
         j.code(),

@@ -136,6 +136,31 @@ class ReadApiTest {
   }
 
   @Test
+  void aRepeatedParameterIsRefusedRatherThanGuessed() {
+    given()
+        .queryParam("jurisdiction", "GB", "FR")
+        .queryParam("source", "salmon")
+        .queryParam("deliveryMethod", "topical")
+        .get("/api/v1/status")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("jurisdiction"));
+  }
+
+  @Test
+  void aHugeUnknownCodeIsNotEchoedInFull() {
+    given()
+        .queryParam("jurisdiction", "X".repeat(2000))
+        .queryParam("source", "salmon")
+        .queryParam("deliveryMethod", "topical")
+        .get("/api/v1/status")
+        .then()
+        .statusCode(400)
+        .body("errors[0].message.length()", org.hamcrest.Matchers.lessThan(200));
+  }
+
+  @Test
   void anUnknownRuleIsA404Problem() {
     given()
         .get("/api/v1/rules/no-such-rule")

@@ -1,0 +1,113 @@
+package io.exoreg.runtime;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged application as a user runs it: no datasource configured, so it starts its embedded
+ * PostgreSQL, imports the default table once, and keeps it across a restart.
+ */
+class PackagedAppIT {
+  private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+  private Process app;
+
+  @Test
+  void startsOnTheEmbeddedDefaultAndKeepsItsDataAcrossARestart() throws Exception {
+    Path data = Files.createTempDirectory("exoreg-packaged");
+    int httpPort = freePort();
+    int dbPort = freePort();
+
+    app = start(data, httpPort, dbPort);
+    assertSalmonScalpInjectionInTheUk(httpPort);
+    stop();
+
+    app = start(data, httpPort, dbPort);
+    assertSalmonScalpInjectionInTheUk(httpPort);
+    given()
+        .port(httpPort)
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body("checks.find { it.name == 'rule-table' }.data.revision", equalTo(1));
+  }
+
+  private static void assertSalmonScalpInjectionInTheUk(int port) {
+    given()
+        .port(port)
+        .queryParam("jurisdiction", "UK")
+        .queryParam("source", "salmon")
+        .queryParam("deliveryMethod", "scalp-injection")
+        .get("/api/v1/status")
+        .then()
+        .statusCode(200)
+        .body("jurisdiction", equalTo("GB"))
+        .body("status", equalTo("NOT_APPROVED"))
+        .body("decidingRules.id", contains("GB-any-source-injection"))
+        .body("rulesetRevision", equalTo(1));
+  }
+
+  private static Process start(Path data, int httpPort, int dbPort) throws Exception {
+    assertTrue(Files.exists(JAR), "package the application first: " + JAR);
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("app.log").toFile()));
+    builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+    builder.environment().remove("QUARKUS_DATASOURCE_USERNAME");
+    builder.environment().remove("QUARKUS_DATASOURCE_PASSWORD");
+    builder.environment().put("EXOREG_EMBEDDED_DATA_DIR", data.resolve("postgres").toString());
+    builder.environment().put("EXOREG_EMBEDDED_PORT", Integer.toString(dbPort));
+    builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
+    Process process = builder.start();
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "the application exited: " + Files.readString(data.resolve("app.log")));
+      }
+      try {
+        if (given().port(httpPort).get("/q/health/ready").statusCode() == 200) {
+          return process;
+        }
+      } catch (Exception notYetListening) {
+        // keep polling until the deadline
+      }
+      Thread.sleep(250);
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException(
+        "not ready within 90 s: " + Files.readString(data.resolve("app.log")));
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (app != null) {
+      app.destroy();
+      if (!app.waitFor(30, TimeUnit.SECONDS)) {
+        app.destroyForcibly().waitFor();
+      }
+      app = null;
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
