@@ -1,8 +1,14 @@
 package io.exoreg.read;
 
+import static io.exoreg.problem.Inputs.Vocabulary.DELIVERY_METHOD;
+import static io.exoreg.problem.Inputs.Vocabulary.INGREDIENT;
+import static io.exoreg.problem.Inputs.Vocabulary.JURISDICTION;
+import static io.exoreg.problem.Inputs.Vocabulary.SOURCE;
+
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
+import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.problem.ProblemException;
 import io.exoreg.read.Views.RulePage;
@@ -75,17 +81,16 @@ public class RuleResource {
           @QueryParam("size")
           String size) {
     RuleTable table = Snapshots.require(current);
-    Params params = new Params(table);
-    String jurisdictionId = params.jurisdiction(jurisdiction, false);
-    String ingredientId =
-        ingredient == null || ingredient.isBlank() ? null : params.ingredient(ingredient, null);
-    String sourceId = params.source(source, false);
-    String methodId = params.deliveryMethod(deliveryMethod, false);
-    Status statusFilter = params.status(status);
-    LocalDate day = params.date("at", at, null);
-    int pageNumber = params.integer("page", page, 0, 0, Integer.MAX_VALUE);
-    int pageSize = params.integer("size", size, 50, 1, MAX_PAGE_SIZE);
-    params.check();
+    Inputs inputs = new Inputs(table);
+    String jurisdictionId = inputs.code(JURISDICTION, "jurisdiction", jurisdiction, false);
+    String ingredientId = inputs.code(INGREDIENT, "ingredient", ingredient, false);
+    String sourceId = inputs.code(SOURCE, "source", source, false);
+    String methodId = inputs.code(DELIVERY_METHOD, "deliveryMethod", deliveryMethod, false);
+    Status statusFilter = inputs.status("status", status, null);
+    LocalDate day = inputs.date("at", at, null);
+    int pageNumber = inputs.integer("page", page, 0, 0, Integer.MAX_VALUE);
+    int pageSize = inputs.integer("size", size, 50, 1, MAX_PAGE_SIZE);
+    inputs.check();
     Predicate<Rule> filter =
         rule ->
             (jurisdictionId == null || rule.jurisdiction().equals(jurisdictionId))
@@ -125,6 +130,6 @@ public class RuleResource {
         .orElseThrow(
             () ->
                 ProblemException.notFound(
-                    "No rule " + Params.quote(id) + "; list the rules at GET /api/v1/rules"));
+                    "No rule " + Inputs.quote(id) + "; list the rules at GET /api/v1/rules"));
   }
 }

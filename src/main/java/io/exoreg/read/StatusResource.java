@@ -1,10 +1,16 @@
 package io.exoreg.read;
 
+import static io.exoreg.problem.Inputs.Vocabulary.DELIVERY_METHOD;
+import static io.exoreg.problem.Inputs.Vocabulary.INGREDIENT;
+import static io.exoreg.problem.Inputs.Vocabulary.JURISDICTION;
+import static io.exoreg.problem.Inputs.Vocabulary.SOURCE;
+
 import io.exoreg.decision.Decision;
 import io.exoreg.decision.Node;
 import io.exoreg.decision.Question;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
+import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.read.Views.Matrix;
 import io.exoreg.read.Views.MatrixCell;
@@ -78,15 +84,16 @@ public class StatusResource {
           @QueryParam("at")
           String at) {
     RuleTable table = Snapshots.require(current);
-    Params params = new Params(table);
+    Inputs inputs = new Inputs(table);
     Question question =
         new Question(
-            params.ingredient(ingredient, config.defaultIngredient()),
-            params.jurisdiction(jurisdiction, true),
-            params.source(source, true),
-            params.deliveryMethod(deliveryMethod, true),
-            params.date("at", at, LocalDate.now(clock)));
-    params.check();
+            inputs.code(
+                INGREDIENT, "ingredient", defaultTo(ingredient, config.defaultIngredient()), true),
+            inputs.code(JURISDICTION, "jurisdiction", jurisdiction, true),
+            inputs.code(SOURCE, "source", source, true),
+            inputs.code(DELIVERY_METHOD, "deliveryMethod", deliveryMethod, true),
+            inputs.date("at", at, LocalDate.now(clock)));
+    inputs.check();
     return StatusAnswer.of(table.decide(question), table);
   }
 
@@ -105,11 +112,13 @@ public class StatusResource {
           @QueryParam("at")
           String at) {
     RuleTable table = Snapshots.require(current);
-    Params params = new Params(table);
-    String ingredientId = params.ingredient(ingredient, config.defaultIngredient());
-    String code = params.jurisdiction(jurisdiction, true);
-    LocalDate day = params.date("at", at, LocalDate.now(clock));
-    params.check();
+    Inputs inputs = new Inputs(table);
+    String ingredientId =
+        inputs.code(
+            INGREDIENT, "ingredient", defaultTo(ingredient, config.defaultIngredient()), true);
+    String code = inputs.code(JURISDICTION, "jurisdiction", jurisdiction, true);
+    LocalDate day = inputs.date("at", at, LocalDate.now(clock));
+    inputs.check();
     List<MatrixCell> cells = new ArrayList<>();
     Map<String, RuleView> deciding = new LinkedHashMap<>();
     for (Node source : table.sources().entries()) {
@@ -131,5 +140,9 @@ public class StatusResource {
         cells,
         List.copyOf(deciding.values()),
         table.revision());
+  }
+
+  private static String defaultTo(String value, String fallback) {
+    return value == null || value.isBlank() ? fallback : value;
   }
 }

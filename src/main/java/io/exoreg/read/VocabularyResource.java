@@ -4,6 +4,7 @@ import io.exoreg.decision.Jurisdiction;
 import io.exoreg.decision.Node;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Tree;
+import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.problem.ProblemException;
 import io.exoreg.read.Views.JurisdictionDetail;
@@ -63,7 +64,7 @@ public class VocabularyResource {
                 () ->
                     ProblemException.notFound(
                         "No jurisdiction "
-                            + Params.quote(code)
+                            + Inputs.quote(code)
                             + "; the valid codes are listed at GET /api/v1/jurisdictions"));
     int rules = (int) table.rules().stream().filter(r -> r.jurisdiction().equals(j.code())).count();
     return new JurisdictionDetail(

@@ -22,4 +22,20 @@ public interface ExoregConfig {
   @WithName("http.max-age")
   @WithDefault("60")
   int httpMaxAge();
+
+  /** Limits of {@code POST /api/v1/checks}, checked before any decision is made. */
+  Checks checks();
+
+  interface Checks {
+    /** {@code exoreg.checks.max-products}: products per request. */
+    @WithDefault("10000")
+    int maxProducts();
+
+    /**
+     * {@code exoreg.checks.max-combinations}: product x market x (ingredient, source) x delivery
+     * method combinations per request.
+     */
+    @WithDefault("1000000")
+    int maxCombinations();
+  }
 }

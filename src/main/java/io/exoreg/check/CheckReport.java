@@ -1,0 +1,72 @@
+package io.exoreg.check;
+
+import io.exoreg.decision.LegalBasis;
+import io.exoreg.decision.Rule;
+import io.exoreg.decision.Status;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The result of checking a catalogue: one result per product x market with its findings, a count
+ * per status, and whether the catalogue passed. {@code rules} cites each deciding rule once.
+ */
+public record CheckReport(
+    boolean passed,
+    Status failOn,
+    Status warnOn,
+    long rulesetRevision,
+    LocalDate at,
+    Map<Status, Integer> summary,
+    int failures,
+    int warnings,
+    List<Result> results,
+    Map<String, CitedRule> rules) {
+
+  /** How one product x market fares against the thresholds. */
+  public enum Outcome {
+    pass,
+    warn,
+    fail
+  }
+
+  public record Result(
+      String sku,
+      String name,
+      String market,
+      Status status,
+      Outcome outcome,
+      List<Finding> findings) {}
+
+  /** One (ingredient, source) x delivery method of a product in a market, decided. */
+  public record Finding(
+      String ingredient,
+      String source,
+      String deliveryMethod,
+      Status status,
+      Outcome outcome,
+      List<String> decidingRules,
+      List<String> conditions,
+      String explanation) {}
+
+  /** A deciding rule as cited by a report: where it applies, what it says, and its legal basis. */
+  public record CitedRule(
+      String id,
+      String jurisdiction,
+      String source,
+      String deliveryMethod,
+      Status status,
+      LegalBasis legalBasis,
+      String confidence) {
+    static CitedRule of(Rule rule) {
+      return new CitedRule(
+          rule.id(),
+          rule.jurisdiction(),
+          rule.source(),
+          rule.deliveryMethod(),
+          rule.status(),
+          rule.legalBasis(),
+          rule.confidence());
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.exoreg.check;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exoreg.decision.RuleTable;
+import io.exoreg.decision.Status;
+import io.exoreg.problem.Inputs;
+import io.exoreg.problem.Problem;
+import io.exoreg.problem.ProblemException;
+import io.exoreg.runtime.ExoregConfig;
+import io.exoreg.store.CurrentTable;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Checks a whole catalogue for CI: 200 with the report when it passes, 422 with the same report
+ * when it fails, so that {@code curl --fail-with-body} fails the step and still writes the report.
+ */
+@Path("/api/v1/checks")
+@Tag(name = "Catalogue checks")
+@Produces({
+  MediaType.APPLICATION_JSON,
+  MediaType.APPLICATION_XML,
+  "application/sarif+json",
+  MediaType.TEXT_PLAIN
+})
+@APIResponse(
+    responseCode = "200",
+    description = "The catalogue passed; the report in the chosen format",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CheckReport.class)))
+@APIResponse(
+    responseCode = "422",
+    description = "The catalogue failed; the same report",
+    content =
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CheckReport.class)))
+@APIResponse(
+    responseCode = "400",
+    description =
+        "Malformed catalogue, unknown code or missing field; errors names the product or CSV line and the field",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "413",
+    description =
+        "Over the configured products or combinations per request; the detail quotes the limit",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CheckResource {
+  static final String CSV = "text/csv";
+
+  private final CurrentTable current;
+  private final ExoregConfig config;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public CheckResource(CurrentTable current, ExoregConfig config, ObjectMapper json, Clock clock) {
+    this.current = current;
+    this.config = config;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Check a JSON catalogue against the markets each product is sold in")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Catalogue.class)))
+  public Response checkJson(
+      InputStream body,
+      @Parameter(description = "Fail on this status or a more severe one; UNKNOWN when omitted")
+          @QueryParam("failOn")
+          String failOn,
+      @Parameter(description = "Warn on this status or a more severe one; RESTRICTED when omitted")
+          @QueryParam("warnOn")
+          String warnOn,
+      @Parameter(
+              description = "json, junit, sarif, text or github; else chosen by Accept, else json")
+          @QueryParam("format")
+          String format,
+      @Parameter(
+              description =
+                  "The day to decide for, YYYY-MM-DD; the catalogue's at, else today (UTC)")
+          @QueryParam("at")
+          String at,
+      HttpHeaders headers) {
+    return check(failOn, warnOn, format, headers, (reader, today) -> reader.json(body, at, today));
+  }
+
+  @POST
+  @Consumes(CSV)
+  @Operation(
+      summary = "Check a CSV catalogue",
+      description =
+          "Header sku,name,ingredient,source,deliveryMethod,market; one line per combination, grouped by sku.")
+  @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
+  public Response checkCsv(
+      InputStream body,
+      @QueryParam("failOn") String failOn,
+      @QueryParam("warnOn") String warnOn,
+      @QueryParam("format") String format,
+      @QueryParam("at") String at,
+      HttpHeaders headers) {
+    return check(failOn, warnOn, format, headers, (reader, today) -> reader.csv(body, at, today));
+  }
+
+  private Response check(
+      String failOn,
+      String warnOn,
+      String formatName,
+      HttpHeaders headers,
+      BiFunction<CatalogueReader, LocalDate, CheckInput> read) {
+    RuleTable table =
+        current
+            .get()
+            .orElseThrow(
+                () ->
+                    ProblemException.unavailable(
+                        "The rule table is not loaded yet; retry shortly"));
+    Inputs inputs = new Inputs(table);
+    Status fail = inputs.status("failOn", failOn, Status.UNKNOWN);
+    Status warn = inputs.status("warnOn", warnOn, Status.RESTRICTED);
+    ReportFormat format = format(inputs, formatName, headers);
+    inputs.check();
+    CatalogueReader reader =
+        new CatalogueReader(
+            table,
+            new CheckLimits(config.checks().maxProducts(), config.checks().maxCombinations()),
+            config.defaultIngredient());
+    CheckInput input = read.apply(reader, LocalDate.now(clock));
+    CheckReport report = CatalogueChecker.check(table, input, fail, warn);
+    return Response.status(report.passed() ? 200 : 422)
+        .type(format.mediaType() + ";charset=UTF-8")
+        .entity(render(report, format))
+        .build();
+  }
+
+  private static ReportFormat format(Inputs inputs, String name, HttpHeaders headers) {
+    if (name != null && !name.isBlank()) {
+      return ReportFormat.named(name)
+          .orElseGet(
+              () -> {
+                inputs.fail(
+                    "format",
+                    Inputs.quote(name) + " is not one of " + List.of(ReportFormat.values()));
+                return ReportFormat.json;
+              });
+    }
+    return ReportFormat.accepted(
+        headers.getRequestHeader(HttpHeaders.ACCEPT) == null
+            ? List.of()
+            : headers.getRequestHeader(HttpHeaders.ACCEPT).stream()
+                .flatMap(h -> java.util.Arrays.stream(h.split(",")))
+                .map(String::strip)
+                .toList());
+  }
+
+  private String render(CheckReport report, ReportFormat format) {
+    try {
+      return switch (format) {
+        case json -> json.writeValueAsString(report);
+        case sarif -> json.writeValueAsString(SarifReport.of(report));
+        case junit -> JunitReport.write(report);
+        case text -> TextReport.write(report);
+        case github -> GithubReport.write(report);
+      };
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The report could not be written", e);
+    }
+  }
+}

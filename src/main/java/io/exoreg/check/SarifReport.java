@@ -1,0 +1,181 @@
+package io.exoreg.check;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.exoreg.check.CheckReport.CitedRule;
+import io.exoreg.check.CheckReport.Finding;
+import io.exoreg.check.CheckReport.Outcome;
+import io.exoreg.check.CheckReport.Result;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report as a SARIF 2.1.0 log: one result per failing or warning combination, its {@code
+ * ruleId} the deciding rule, and each rule in {@code tool.driver.rules} with its legal basis as
+ * {@code helpUri}. A combination no rule covers is reported under {@value #NO_RULE}.
+ */
+public final class SarifReport {
+  static final String NO_RULE = "exoreg.no-rule";
+  private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+  private SarifReport() {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Log(@JsonProperty("$schema") String schema, String version, List<Run> runs) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Run(
+      Tool tool,
+      List<Invocation> invocations,
+      List<SarifResult> results,
+      Map<String, Object> properties) {}
+
+  public record Tool(Driver driver) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Driver(String name, String version, List<SarifRule> rules) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SarifRule(
+      String id,
+      Message shortDescription,
+      Message fullDescription,
+      String helpUri,
+      Message help,
+      Map<String, Object> properties) {}
+
+  public record Invocation(boolean executionSuccessful) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SarifResult(
+      String ruleId,
+      int ruleIndex,
+      String level,
+      Message message,
+      List<Location> locations,
+      Map<String, Object> properties) {}
+
+  public record Message(String text) {}
+
+  public record Location(List<LogicalLocation> logicalLocations) {}
+
+  public record LogicalLocation(String name, String fullyQualifiedName, String kind) {}
+
+  public static Log of(CheckReport report) {
+    Map<String, Integer> index = new LinkedHashMap<>();
+    List<SarifRule> rules = new ArrayList<>();
+    List<SarifResult> results = new ArrayList<>();
+    for (Result result : report.results()) {
+      for (Finding finding : result.findings()) {
+        if (finding.outcome() == Outcome.pass) {
+          continue;
+        }
+        String ruleId =
+            finding.decidingRules().isEmpty() ? NO_RULE : finding.decidingRules().get(0);
+        Integer ruleIndex =
+            index.computeIfAbsent(
+                ruleId,
+                id -> {
+                  rules.add(rule(id, report.rules().get(id)));
+                  return rules.size() - 1;
+                });
+        String where = result.sku() + "/" + result.market();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("sku", result.sku());
+        properties.put("market", result.market());
+        properties.put("status", finding.status().name());
+        properties.put("decidingRules", finding.decidingRules());
+        properties.put("conditions", finding.conditions());
+        results.add(
+            new SarifResult(
+                ruleId,
+                ruleIndex,
+                finding.outcome() == Outcome.fail ? "error" : "warning",
+                new Message(
+                    where + ": " + TextReport.finding(finding) + ". " + finding.explanation()),
+                List.of(
+                    new Location(
+                        List.of(
+                            new LogicalLocation(
+                                where,
+                                where
+                                    + "/"
+                                    + finding.ingredient()
+                                    + "/"
+                                    + finding.source()
+                                    + "/"
+                                    + finding.deliveryMethod(),
+                                "object")))),
+                properties));
+      }
+    }
+    Map<String, Object> runProperties = new LinkedHashMap<>();
+    runProperties.put("rulesetRevision", report.rulesetRevision());
+    runProperties.put("at", report.at().toString());
+    runProperties.put("failOn", report.failOn().name());
+    runProperties.put("warnOn", report.warnOn().name());
+    runProperties.put("passed", report.passed());
+    return new Log(
+        SCHEMA,
+        "2.1.0",
+        List.of(
+            new Run(
+                new Tool(
+                    new Driver("exoreg", "ruleset revision " + report.rulesetRevision(), rules)),
+                List.of(new Invocation(true)),
+                results,
+                runProperties)));
+  }
+
+  private static SarifRule rule(String id, CitedRule rule) {
+    if (rule == null) {
+      return new SarifRule(
+          id,
+          new Message("No rule covers this combination"),
+          new Message(
+              "No rule in the jurisdiction or any jurisdiction above it covers this ingredient, source and delivery method; the status is UNKNOWN, which is never read as permitted."),
+          null,
+          null,
+          Map.of("status", "UNKNOWN"));
+    }
+    String basis = rule.legalBasis() == null ? null : TextReport.basis(rule);
+    return new SarifRule(
+        id,
+        new Message(
+            rule.jurisdiction()
+                + ": "
+                + rule.source()
+                + " x "
+                + rule.deliveryMethod()
+                + " is "
+                + rule.status()),
+        new Message(basis == null ? "No legal basis is recorded for this rule." : basis),
+        rule.legalBasis() == null ? null : uri(rule.legalBasis().url()),
+        basis == null ? null : new Message(basis),
+        Map.of(
+            "status", rule.status().name(),
+            "jurisdiction", rule.jurisdiction(),
+            "confidence", rule.confidence()));
+  }
+
+  /** Citations sometimes carry characters a URI may not; they are percent-encoded. */
+  static String uri(String url) {
+    if (url == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    for (byte b : url.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xFF;
+      boolean allowed =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-._~:/?#[]@!$&'()*+,;=%".indexOf(c) >= 0;
+      out.append(allowed ? String.valueOf((char) c) : String.format("%%%02X", c));
+    }
+    return out.toString();
+  }
+}

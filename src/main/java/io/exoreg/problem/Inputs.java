@@ -1,0 +1,147 @@
+package io.exoreg.problem;
+
+import io.exoreg.decision.RuleTable;
+import io.exoreg.decision.Status;
+import io.exoreg.decision.Tree;
+import io.exoreg.problem.Problem.FieldError;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Reads request input against one snapshot: codes and aliases in any case become canonical ids, and
+ * every invalid field is collected, so that one 400 answer names them all.
+ */
+public final class Inputs {
+  /** The vocabularies a code may come from, with where a client can list their valid values. */
+  public enum Vocabulary {
+    INGREDIENT("ingredient", "/api/v1/ingredients", RuleTable::ingredients),
+    JURISDICTION("jurisdiction", "/api/v1/jurisdictions", RuleTable::jurisdictions),
+    SOURCE("source", "/api/v1/sources", RuleTable::sources),
+    DELIVERY_METHOD("delivery method", "/api/v1/delivery-methods", RuleTable::deliveryMethods);
+
+    private final String noun;
+    private final String listing;
+    private final Function<RuleTable, Tree<?>> tree;
+
+    Vocabulary(String noun, String listing, Function<RuleTable, Tree<?>> tree) {
+      this.noun = noun;
+      this.listing = listing;
+      this.tree = tree;
+    }
+  }
+
+  /** The most errors one answer lists; a catalogue with thousands of bad rows gets the first. */
+  private static final int MAX_ERRORS = 100;
+
+  private final RuleTable table;
+  private final List<FieldError> errors = new ArrayList<>();
+  private int dropped;
+
+  public Inputs(RuleTable table) {
+    this.table = table;
+  }
+
+  /** The canonical id of a code; null, with an error recorded, when it is missing or unknown. */
+  public String code(Vocabulary vocabulary, String field, String value, boolean required) {
+    return code(vocabulary, field, value, required, "");
+  }
+
+  /** As {@link #code}, with {@code context} (e.g. "product SKU-1: ") opening any message. */
+  public String code(
+      Vocabulary vocabulary, String field, String value, boolean required, String context) {
+    if (value == null || value.isBlank()) {
+      if (required) {
+        fail(
+            field,
+            context + "is required; the valid values are listed at GET " + vocabulary.listing);
+      }
+      return null;
+    }
+    String id = vocabulary.tree.apply(table).resolve(value).orElse(null);
+    if (id == null) {
+      fail(
+          field,
+          context
+              + "unknown "
+              + vocabulary.noun
+              + " "
+              + quote(value)
+              + "; the valid values are listed at GET "
+              + vocabulary.listing);
+    }
+    return id;
+  }
+
+  public LocalDate date(String field, String value, LocalDate fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      fail(field, quote(value) + " is not a date; write it as YYYY-MM-DD");
+      return null;
+    }
+  }
+
+  public int integer(String field, String value, int fallback, int min, int max) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value.strip());
+      if (number >= min && number <= max) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, with the range
+    }
+    fail(field, quote(value) + " is not a whole number from " + min + " to " + max);
+    return fallback;
+  }
+
+  public Status status(String field, String value, Status fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    try {
+      return Status.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      fail(field, quote(value) + " is not one of " + List.of(Status.values()));
+      return fallback;
+    }
+  }
+
+  public void fail(String field, String message) {
+    if (errors.size() < MAX_ERRORS) {
+      errors.add(new FieldError(field, message));
+    } else {
+      dropped++;
+    }
+  }
+
+  public boolean valid() {
+    return errors.isEmpty();
+  }
+
+  /** Throws the 400 problem naming every invalid field, if there is one. */
+  public void check() {
+    if (!errors.isEmpty()) {
+      List<FieldError> reported = new ArrayList<>(errors);
+      if (dropped > 0) {
+        reported.add(new FieldError("", dropped + " more error(s) not listed"));
+      }
+      throw ProblemException.invalid(reported);
+    }
+  }
+
+  /** The value as given, cut short so that an answer never echoes a huge input. */
+  public static String quote(String value) {
+    String shown = value.length() > 64 ? value.substring(0, 64) + "..." : value;
+    return "'" + shown + "'";
+  }
+}

@@ -1,0 +1,151 @@
+package io.exoreg.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.exoreg.check.CheckInput.Combination;
+import io.exoreg.check.CheckInput.Market;
+import io.exoreg.decision.DefaultTable;
+import io.exoreg.decision.RuleTable;
+import io.exoreg.decision.Status;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
+import org.apache.maven.plugins.surefire.report.ReportTestCase;
+import org.apache.maven.plugins.surefire.report.ReportTestSuite;
+import org.apache.maven.plugins.surefire.report.TestSuiteXmlParser;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** The machine-read report formats are what their readers expect. */
+class ReportFormatsTest {
+  private static final RuleTable TABLE = DefaultTable.table();
+
+  /** Three products: one fails in GB and passes in FR, one warns, one has a name to escape. */
+  private static final CheckReport REPORT =
+      CatalogueChecker.check(
+          TABLE,
+          new CheckInput(
+              List.of(
+                  new CheckInput.Product(
+                      "SERUM",
+                      "Serum",
+                      List.of(
+                          new Market(
+                              "GB",
+                              List.of(
+                                  new Combination("exosome", "salmon", "scalp-injection"),
+                                  new Combination("exosome", "salmon", "topical"))),
+                          new Market(
+                              "FR", List.of(new Combination("exosome", "salmon", "topical"))))),
+                  new CheckInput.Product(
+                      "BOOST",
+                      "Booster",
+                      List.of(
+                          new Market(
+                              "GB", List.of(new Combination("exosome", "bovine", "topical"))))),
+                  new CheckInput.Product(
+                      "ODD<&>\u0001",
+                      "Name with \"quotes\" & <tags>",
+                      List.of(
+                          new Market(
+                              "SG", List.of(new Combination("exosome", "plant", "topical")))))),
+              LocalDate.parse("2026-11-25")),
+          Status.UNKNOWN,
+          Status.RESTRICTED);
+
+  @Test
+  void junitParsesAsTheTestReportsCiServersRead() throws Exception {
+    String xml = JunitReport.write(REPORT);
+    List<ReportTestSuite> suites =
+        new TestSuiteXmlParser(new NullConsoleLogger())
+            .parse(
+                new InputStreamReader(
+                    new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8));
+    // the parser groups test cases by class name, as CI servers display them
+    assertEquals(
+        List.of("SERUM", "BOOST", "ODD<&>\uFFFD"),
+        suites.stream().map(ReportTestSuite::getFullClassName).toList(),
+        xml);
+    assertEquals(4, suites.stream().mapToInt(ReportTestSuite::getNumberOfTests).sum());
+    assertEquals(2, suites.stream().mapToInt(ReportTestSuite::getNumberOfFailures).sum());
+    List<ReportTestCase> cases = suites.stream().flatMap(s -> s.getTestCases().stream()).toList();
+    assertEquals(
+        List.of("SERUM/GB", "SERUM/FR", "BOOST/GB", "ODD<&>\uFFFD/SG"),
+        cases.stream().map(ReportTestCase::getName).toList());
+    assertEquals("SERUM", cases.get(0).getClassName());
+    assertTrue(cases.get(0).hasFailure());
+    assertTrue(
+        cases.get(0).getFailureMessage().contains("NOT_APPROVED"),
+        cases.get(0).getFailureMessage());
+    assertTrue(cases.get(0).getFailureMessage().contains("GB-any-source-injection"));
+    assertTrue(cases.get(1).isSuccessful());
+    assertTrue(cases.get(2).isSuccessful());
+    assertTrue(cases.get(3).hasFailure());
+
+    Document dom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    Element testsuite = (Element) dom.getElementsByTagName("testsuite").item(0);
+    assertEquals(
+        Integer.toString(dom.getElementsByTagName("testcase").getLength()),
+        testsuite.getAttribute("tests"));
+    assertEquals(
+        Integer.toString(dom.getElementsByTagName("failure").getLength()),
+        testsuite.getAttribute("failures"));
+    Element boost = (Element) dom.getElementsByTagName("testcase").item(2);
+    Element warning = (Element) boost.getElementsByTagName("property").item(0);
+    assertEquals("warning", warning.getAttribute("name"));
+    assertTrue(warning.getAttribute("value").contains("RESTRICTED"));
+  }
+
+  @Test
+  void sarifValidatesAgainstTheSarif210Schema() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode log = mapper.valueToTree(SarifReport.of(REPORT));
+    JsonSchema schema;
+    try (InputStream in = getClass().getResourceAsStream("/sarif-2.1.0.json")) {
+      schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+    }
+    Set<ValidationMessage> errors = schema.validate(log);
+    assertEquals(Set.of(), errors, log.toPrettyString());
+
+    JsonNode run = log.get("runs").get(0);
+    assertEquals(3, run.get("results").size(), "one result per failing or warning combination");
+    assertEquals("GB-any-source-injection", run.get("results").get(0).get("ruleId").asText());
+    assertEquals("error", run.get("results").get(0).get("level").asText());
+    assertEquals("warning", run.get("results").get(1).get("level").asText());
+    assertEquals(SarifReport.NO_RULE, run.get("results").get(2).get("ruleId").asText());
+    JsonNode rule = run.get("tool").get("driver").get("rules").get(0);
+    assertEquals("GB-any-source-injection", rule.get("id").asText());
+    assertEquals(
+        TABLE.rule("GB-any-source-injection").orElseThrow().legalBasis().url(),
+        rule.get("helpUri").asText());
+    for (JsonNode result : run.get("results")) {
+      JsonNode cited =
+          run.get("tool").get("driver").get("rules").get(result.get("ruleIndex").asInt());
+      assertEquals(result.get("ruleId").asText(), cited.get("id").asText());
+    }
+  }
+
+  @Test
+  void helpUrisArePercentEncodedWhereACitationCarriesIllegalCharacters() {
+    assertEquals("http://a.example/x?q=1%7C%7C", SarifReport.uri("http://a.example/x?q=1||"));
+    assertEquals("https://a.example/%EC%9A%B0", SarifReport.uri("https://a.example/우"));
+  }
+}
