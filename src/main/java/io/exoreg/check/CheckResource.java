@@ -136,6 +136,7 @@ public class CheckResource {
       String formatName,
       HttpHeaders headers,
       BiFunction<CatalogueReader, LocalDate, CheckInput> read) {
+    long started = System.nanoTime();
     RuleTable table =
         current
             .get()
@@ -155,9 +156,14 @@ public class CheckResource {
             config.defaultIngredient());
     CheckInput input = read.apply(reader, LocalDate.now(clock));
     CheckReport report = CatalogueChecker.check(table, input, fail, warn);
+    String rendered = render(report, format);
     return Response.status(report.passed() ? 200 : 422)
         .type(format.mediaType() + ";charset=UTF-8")
-        .entity(render(report, format))
+        .header(
+            "Server-Timing",
+            "check;dur=%.1f;desc=\"read, decide and write\""
+                .formatted((System.nanoTime() - started) / 1e6))
+        .entity(rendered)
         .build();
   }
 

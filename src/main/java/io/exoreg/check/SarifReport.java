@@ -56,7 +56,11 @@ public final class SarifReport {
       String level,
       Message message,
       List<Location> locations,
-      Map<String, Object> properties) {}
+      ResultProperties properties) {}
+
+  /** What a result is about, for tools that group or filter results. */
+  public record ResultProperties(
+      String sku, String market, String status, List<String> decidingRules) {}
 
   public record Message(String text) {}
 
@@ -83,12 +87,6 @@ public final class SarifReport {
                   return rules.size() - 1;
                 });
         String where = result.sku() + "/" + result.market();
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("sku", result.sku());
-        properties.put("market", result.market());
-        properties.put("status", finding.status().name());
-        properties.put("decidingRules", finding.decidingRules());
-        properties.put("conditions", finding.conditions());
         results.add(
             new SarifResult(
                 ruleId,
@@ -109,7 +107,11 @@ public final class SarifReport {
                                     + "/"
                                     + finding.deliveryMethod(),
                                 "object")))),
-                properties));
+                new ResultProperties(
+                    result.sku(),
+                    result.market(),
+                    finding.status().name(),
+                    finding.decidingRules())));
       }
     }
     Map<String, Object> runProperties = new LinkedHashMap<>();
