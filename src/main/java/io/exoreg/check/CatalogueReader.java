@@ -25,6 +25,7 @@ import io.exoreg.problem.Problem.FieldError;
 import io.exoreg.problem.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -155,7 +156,7 @@ public final class CatalogueReader {
   }
 
   /** Reads the CSV catalogue: a header line, then one line per combination, grouped by sku. */
-  public CheckInput csv(InputStream body, String at, LocalDate today) {
+  public CheckInput csv(Reader body, String at, LocalDate today) {
     List<CsvLine> lines = parseCsv(body);
     if (lines.isEmpty()) {
       throw ProblemException.invalid(
@@ -208,8 +209,10 @@ public final class CatalogueReader {
       }
       String context = "product " + sku + ": ";
       String name = row.get(1);
-      String known = names.putIfAbsent(sku, name);
-      if (known != null && !known.equals(name) && !name.isBlank()) {
+      String known = names.get(sku);
+      if (known == null || known.isBlank()) {
+        names.put(sku, name); // the first line that names the product gives its name
+      } else if (!known.equals(name) && !name.isBlank()) {
         inputs.fail(
             line + ", name",
             context + "the name differs from the sku's earlier lines ('" + known + "')");
@@ -290,7 +293,7 @@ public final class CatalogueReader {
   /** One line of the CSV with its number in the file, counting from 1 at the header. */
   private record CsvLine(int number, List<String> fields) {}
 
-  private static List<CsvLine> parseCsv(InputStream body) {
+  private static List<CsvLine> parseCsv(Reader body) {
     List<CsvLine> lines = new ArrayList<>();
     try (MappingIterator<List<String>> rows = CSV.readValues(body)) {
       while (rows.hasNextValue()) {

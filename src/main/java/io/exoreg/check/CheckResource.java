@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -127,7 +130,17 @@ public class CheckResource {
       @QueryParam("format") String format,
       @QueryParam("at") String at,
       HttpHeaders headers) {
-    return check(failOn, warnOn, format, headers, (reader, today) -> reader.csv(body, at, today));
+    if (headers.getMediaType() == null) {
+      throw new ProblemException(
+          415, "Send the catalogue with Content-Type application/json or text/csv", null);
+    }
+    Charset charset = charset(headers.getMediaType());
+    return check(
+        failOn,
+        warnOn,
+        format,
+        headers,
+        (reader, today) -> reader.csv(new InputStreamReader(body, charset), at, today));
   }
 
   private Response check(
@@ -165,6 +178,22 @@ public class CheckResource {
                 .formatted((System.nanoTime() - started) / 1e6))
         .entity(rendered)
         .build();
+  }
+
+  /** The charset the CSV declares, UTF-8 when it declares none. */
+  private static Charset charset(MediaType type) {
+    String name = type == null ? null : type.getParameters().get("charset");
+    if (name == null) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(
+          List.of(
+              new Problem.FieldError(
+                  "Content-Type", "charset " + Inputs.quote(name) + " is not known; send UTF-8")));
+    }
   }
 
   private static ReportFormat format(Inputs inputs, String name, HttpHeaders headers) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code helpUri}. A combination no rule covers is reported under {@value #NO_RULE}.
  */
 public final class SarifReport {
-  static final String NO_RULE = "exoreg.no-rule";
+  // A slash keeps it apart from every rule id, which may not contain one.
+  static final String NO_RULE = "exoreg/no-rule";
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
   private SarifReport() {}
@@ -77,15 +78,19 @@ public final class SarifReport {
         if (finding.outcome() == Outcome.pass) {
           continue;
         }
-        String ruleId =
-            finding.decidingRules().isEmpty() ? NO_RULE : finding.decidingRules().get(0);
-        Integer ruleIndex =
-            index.computeIfAbsent(
-                ruleId,
-                id -> {
-                  rules.add(rule(id, report.rules().get(id)));
-                  return rules.size() - 1;
-                });
+        List<String> deciding =
+            finding.decidingRules().isEmpty() ? List.of(NO_RULE) : finding.decidingRules();
+        for (String id : deciding) {
+          // every deciding rule is cited in the driver, so its legal basis is one click away
+          index.computeIfAbsent(
+              id,
+              key -> {
+                rules.add(rule(key, report.rules().get(key)));
+                return rules.size() - 1;
+              });
+        }
+        String ruleId = deciding.get(0);
+        int ruleIndex = index.get(ruleId);
         String where = result.sku() + "/" + result.market();
         results.add(
             new SarifResult(

@@ -59,7 +59,8 @@ public class HttpCaching {
   @ServerResponseFilter
   public void tagResponse(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(TAG) instanceof EntityTag tag && response.getStatus() == 200) {
-      response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
+      // An entry's own representation carries its entity tag, which If-Match is checked against.
+      response.getHeaders().putIfAbsent(HttpHeaders.ETAG, java.util.List.of(tag));
       response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl());
     }
   }
@@ -88,7 +89,8 @@ public class HttpCaching {
     String quoted = "\"" + tag.getValue() + "\"";
     for (String candidate : ifNoneMatch.split(",")) {
       String c = candidate.strip();
-      if (c.equals("*") || c.equals(quoted) || c.equals("W/" + quoted)) {
+      // "*" is not honoured: it would turn an invalid query's 400 into a 304.
+      if (c.equals(quoted) || c.equals("W/" + quoted)) {
         return true;
       }
     }

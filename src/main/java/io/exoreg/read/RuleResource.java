@@ -13,13 +13,16 @@ import io.exoreg.problem.Problem;
 import io.exoreg.problem.ProblemException;
 import io.exoreg.read.Views.RulePage;
 import io.exoreg.read.Views.RuleView;
+import io.exoreg.ruleset.BundleEdits.Kind;
 import io.exoreg.store.CurrentTable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Predicate;
@@ -30,9 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The rules themselves, filtered and paged, with their citations. */
-@Path("/api/v1/rules")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rules")
 public class RuleResource {
@@ -45,6 +49,7 @@ public class RuleResource {
   }
 
   @GET
+  @Path("/rules")
   @Operation(
       summary = "Rules, filtered and paged",
       description =
@@ -112,7 +117,7 @@ public class RuleResource {
   }
 
   @GET
-  @Path("/{id}")
+  @Path("/rules/{id}")
   @Operation(summary = "One rule by id, with its citations")
   @APIResponse(responseCode = "200", description = "The rule")
   @APIResponse(
@@ -122,14 +127,16 @@ public class RuleResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public RuleView rule(@PathParam("id") String id) {
+  public RestResponse<RuleView> rule(@PathParam("id") String id, @Context Request request) {
     RuleTable table = Snapshots.require(current);
-    return table
-        .rule(id)
-        .map(rule -> RuleView.of(rule, table))
-        .orElseThrow(
-            () ->
-                ProblemException.notFound(
-                    "No rule " + Inputs.quote(id) + "; list the rules at GET /api/v1/rules"));
+    Rule rule =
+        table
+            .rule(id)
+            .orElseThrow(
+                () ->
+                    ProblemException.notFound(
+                        "No rule " + Inputs.quote(id) + "; list the rules at GET /api/v1/rules"));
+    return EntityResponses.tagged(
+        request, table, Kind.RULE, rule.id(), () -> RuleView.of(rule, table));
   }
 }

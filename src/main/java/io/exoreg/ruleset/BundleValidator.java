@@ -37,6 +37,7 @@ final class BundleValidator {
   private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
 
   private final List<Violation> violations = new ArrayList<>();
+  private final Set<String> undated = new HashSet<>();
 
   static RuleTable validate(Bundle bundle, long revision) {
     return new BundleValidator().check(bundle, revision);
@@ -93,12 +94,12 @@ final class BundleValidator {
       // Rules cannot be resolved against broken trees; report what is known so far.
       throw new InvalidRulesetException(violations);
     }
-    Tree<Node> ingredientTree = new Tree<>(ingredients);
-    Tree<Jurisdiction> jurisdictionTree = new Tree<>(jurisdictions);
-    Tree<Node> sourceTree = new Tree<>(sources);
-    Tree<Node> methodTree = new Tree<>(methods);
+    Tree<Node> ingredientTree = new Tree<>(present(ingredients));
+    Tree<Jurisdiction> jurisdictionTree = new Tree<>(present(jurisdictions));
+    Tree<Node> sourceTree = new Tree<>(present(sources));
+    Tree<Node> methodTree = new Tree<>(present(methods));
     Set<String> referenceIds = new HashSet<>();
-    references.forEach(r -> referenceIds.add(r.id()));
+    references.stream().filter(Objects::nonNull).forEach(r -> referenceIds.add(r.id()));
 
     List<Rule> rules =
         entries(
@@ -166,6 +167,11 @@ final class BundleValidator {
         revision, metadata, ingredients, jurisdictions, sources, methods, references, rules);
   }
 
+  /** The entries that could be read with an id; the others are already reported. */
+  private static <T extends TreeEntry> List<T> present(List<T> entries) {
+    return entries.stream().filter(e -> e != null && e.id() != null).toList();
+  }
+
   private Node node(String field, NodeEntry e) {
     checkId(field + ".id", e.id(), ID);
     required(field + ".label", e.label());
@@ -185,6 +191,7 @@ final class BundleValidator {
       String field = list + "[" + i + "]";
       if (entries.get(i) == null) {
         fail(field, "must not be null");
+        read.add(null); // keeps later entries at the index the client sent them
       } else {
         read.add(reader.read(field, entries.get(i)));
       }
@@ -218,7 +225,7 @@ final class BundleValidator {
     for (int i = 0; i < entries.size(); i++) {
       T entry = entries.get(i);
       String field = list + "[" + i + "]";
-      if (entry.id() == null) {
+      if (entry == null || entry.id() == null) {
         continue;
       }
       String previous = owners.putIfAbsent(Tree.key(entry.id()), entry.id());
@@ -230,6 +237,9 @@ final class BundleValidator {
     for (int i = 0; i < entries.size(); i++) {
       T entry = entries.get(i);
       String field = list + "[" + i + "]";
+      if (entry == null || entry.id() == null) {
+        continue;
+      }
       for (int a = 0; a < entry.aliases().size(); a++) {
         String alias = entry.aliases().get(a);
         String owner = owners.putIfAbsent(Tree.key(alias), entry.id());
@@ -246,6 +256,9 @@ final class BundleValidator {
     for (int i = 0; i < entries.size(); i++) {
       // Walk up; an entry on a cycle meets itself again, one below a cycle meets another entry.
       T entry = entries.get(i);
+      if (entry == null || entry.id() == null) {
+        continue;
+      }
       Set<String> seen = new HashSet<>();
       for (T at = byId.get(entry.parent()); at != null; at = byId.get(at.parent())) {
         if (at.id().equals(entry.id())) {
@@ -263,7 +276,7 @@ final class BundleValidator {
   private <T> void uniqueIds(String list, List<T> entries, Function<T, String> id) {
     Map<String, String> seen = new HashMap<>();
     for (int i = 0; i < entries.size(); i++) {
-      String value = id.apply(entries.get(i));
+      String value = entries.get(i) == null ? null : id.apply(entries.get(i));
       if (value == null) {
         continue;
       }
@@ -282,6 +295,9 @@ final class BundleValidator {
     Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < rules.size(); i++) {
       Rule r = rules.get(i);
+      if (r == null || undated.contains("rules[" + i + "]")) {
+        continue; // an unreadable date would read as open and report overlaps that are not there
+      }
       groups
           .computeIfAbsent(
               List.of(
@@ -408,11 +424,16 @@ final class BundleValidator {
       return null;
     }
     try {
-      return LocalDate.parse(value);
+      LocalDate date = LocalDate.parse(value);
+      if (date.getYear() >= 1 && date.getYear() <= 9999) {
+        return date;
+      }
     } catch (DateTimeParseException e) {
-      fail(field, who + "'" + value + "' is not a date (YYYY-MM-DD)");
-      return null;
+      // reported below
     }
+    fail(field, who + "'" + value + "' is not a date (YYYY-MM-DD, years 0001 to 9999)");
+    undated.add(field.substring(0, field.lastIndexOf('.')));
+    return null;
   }
 
   private void fail(String field, String message) {

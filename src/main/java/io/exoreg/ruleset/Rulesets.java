@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -42,21 +44,71 @@ public final class Rulesets {
    * data.
    */
   public static Bundle parse(InputStream json) {
+    return parseEntry(json, Bundle.class);
+  }
+
+  /** A table with nothing in it: the state before the first revision. */
+  public static Bundle empty() {
+    return new Bundle(
+        Bundle.FORMAT,
+        null,
+        null,
+        null,
+        Map.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of());
+  }
+
+  /**
+   * Parses one entry of a bundle (a rule, a jurisdiction...), refusing unknown fields like {@link
+   * #parse}.
+   */
+  public static <T> T parseEntry(InputStream json, Class<T> type) {
     try {
-      Bundle bundle = READER.readValue(json);
-      if (bundle == null) {
-        throw new InvalidRulesetException("", "the body must be a ruleset bundle (a JSON object)");
+      JsonNode tree = READER.readTree(json);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        throw new InvalidRulesetException("", "the body must be a JSON object, not empty or null");
       }
-      return bundle;
+      refuseNul(tree, "");
+      T entry = READER.forType(type).readValue(tree);
+      if (entry == null) {
+        throw new InvalidRulesetException("", "the body must be a JSON object, not empty or null");
+      }
+      return entry;
     } catch (UnrecognizedPropertyException e) {
       throw new InvalidRulesetException(path(e), "unknown field '" + e.getPropertyName() + "'");
     } catch (JsonMappingException e) {
-      throw new InvalidRulesetException(path(e), "has the wrong type: " + e.getOriginalMessage());
+      throw new InvalidRulesetException(
+          path(e), "has the wrong type or shape; the bundle format gives each field's type");
     } catch (JsonProcessingException e) {
       throw new InvalidRulesetException(
           "", "malformed JSON at " + location(e) + ": " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new InvalidRulesetException("", "the bundle could not be read");
+      throw new InvalidRulesetException("", "the body could not be read");
+    }
+  }
+
+  /** PostgreSQL text cannot hold U+0000, so no table may carry it. */
+  private static void refuseNul(JsonNode node, String path) {
+    if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+      throw new InvalidRulesetException(
+          path.isEmpty() ? "body" : path, "must not contain the NUL character (U+0000)");
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        refuseNul(node.get(i), path + "[" + i + "]");
+      }
+    }
+    if (node.isObject()) {
+      var fields = node.fields();
+      while (fields.hasNext()) {
+        var field = fields.next();
+        refuseNul(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+      }
     }
   }
 
@@ -87,20 +139,20 @@ public final class Rulesets {
         table.rules().stream().map(Rulesets::entry).toList());
   }
 
-  private static JurisdictionEntry entry(Jurisdiction j) {
+  static JurisdictionEntry entry(Jurisdiction j) {
     return new JurisdictionEntry(
         j.code(), j.name(), j.parent(), j.regulator(), j.notes(), j.aliases());
   }
 
-  private static NodeEntry entry(Node n) {
+  static NodeEntry entry(Node n) {
     return new NodeEntry(n.id(), n.parent(), n.label(), n.aliases());
   }
 
-  private static ReferenceEntry entry(Reference r) {
+  static ReferenceEntry entry(Reference r) {
     return new ReferenceEntry(r.id(), r.title(), r.publisher(), r.date(), r.url(), r.kind());
   }
 
-  private static RuleEntry entry(Rule r) {
+  static RuleEntry entry(Rule r) {
     return new RuleEntry(
         r.id(),
         r.ingredient(),

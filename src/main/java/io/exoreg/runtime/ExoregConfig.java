@@ -3,6 +3,7 @@ package io.exoreg.runtime;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.util.Map;
 
 /** Settings of the service itself, under the {@code exoreg} prefix. */
 @ConfigMapping(prefix = "exoreg")
@@ -37,5 +38,20 @@ public interface ExoregConfig {
      */
     @WithDefault("1000000")
     int maxCombinations();
+  }
+
+  /**
+   * {@code exoreg.api-keys."<name>".sha256} and {@code exoreg.api-keys."<name>".admin}: keys a
+   * deployment supplies as the hex SHA-256 of their secret, beside those made over the API.
+   */
+  Map<String, ConfiguredKey> apiKeys();
+
+  interface ConfiguredKey {
+    /** The hex SHA-256 of the key's secret. */
+    String sha256();
+
+    /** Whether the key may manage other keys. */
+    @WithDefault("false")
+    boolean admin();
   }
 }

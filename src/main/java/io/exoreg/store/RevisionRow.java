@@ -18,4 +18,7 @@ public class RevisionRow extends PanacheEntityBase {
 
   public String actor;
   public String description;
+
+  /** The whole table at this revision, as a gzip-compressed bundle. */
+  public byte[] snapshot;
 }

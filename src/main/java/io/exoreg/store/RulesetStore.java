@@ -1,5 +1,8 @@
 package io.exoreg.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.decision.Jurisdiction;
 import io.exoreg.decision.Node;
 import io.exoreg.decision.Reference;
@@ -12,12 +15,20 @@ import io.exoreg.ruleset.Bundle.LegalBasisEntry;
 import io.exoreg.ruleset.Bundle.NodeEntry;
 import io.exoreg.ruleset.Bundle.ReferenceEntry;
 import io.exoreg.ruleset.Bundle.RuleEntry;
+import io.exoreg.ruleset.BundleDiff;
+import io.exoreg.ruleset.Change;
 import io.exoreg.ruleset.Rulesets;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -25,7 +36,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The rule table in PostgreSQL. Every change runs in one transaction that first locks the ruleset
@@ -34,6 +49,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class RulesetStore {
   private static final Sort BY_POSITION = Sort.by("position");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final EntityManager entityManager;
   private final Clock clock;
@@ -41,6 +57,13 @@ public class RulesetStore {
   public RulesetStore(EntityManager entityManager, Clock clock) {
     this.entityManager = entityManager;
     this.clock = clock;
+  }
+
+  /** What a committed change did: the revision it made, the entries it touched, the new table. */
+  public record Commit(long revision, List<Change> changes, RuleTable table) {
+    public boolean applied() {
+      return !changes.isEmpty();
+    }
   }
 
   /**
@@ -53,23 +76,102 @@ public class RulesetStore {
     if (row.revision > 0) {
       return false;
     }
-    write(row, Rulesets.toTable(bundle.get(), row.revision + 1), actor, description);
-    return true;
+    RuleTable empty = Rulesets.toTable(Rulesets.empty(), 0);
+    return apply(row, empty, bundle.get(), actor, description).applied();
   }
 
-  /** Replaces the whole table with a valid bundle as the next revision, which it returns. */
+  /**
+   * Makes one change to the table as one revision: {@code edit} gets the committed table (read
+   * under the writers' lock) and returns the whole new table, which must pass every validation
+   * rule. A change that alters nothing commits nothing and keeps the revision.
+   */
   @Transactional
-  public long replace(Bundle bundle, String actor, String description) {
-    RuleTable table = Rulesets.toTable(bundle, 0);
+  public Commit commit(String actor, String description, Function<RuleTable, Bundle> edit) {
     RulesetRow row = lockRuleset();
-    write(row, table, actor, description);
-    return row.revision;
+    RuleTable current = read(row);
+    return apply(row, current, edit.apply(current), actor, description);
+  }
+
+  /** What {@link #commit} would change, validated, without writing anything. */
+  @Transactional
+  public List<Change> preview(Function<RuleTable, Bundle> edit) {
+    RuleTable current = load();
+    Bundle next = edit.apply(current);
+    RuleTable table = Rulesets.toTable(next, current.revision() + 1);
+    return BundleDiff.between(Rulesets.toBundle(current), Rulesets.toBundle(table));
+  }
+
+  /** The whole table as it was at a revision, if that revision exists. */
+  @Transactional
+  public Optional<Bundle> bundleAt(long revision) {
+    RevisionRow row = RevisionRow.findById(revision);
+    if (row == null || row.snapshot == null) {
+      return Optional.empty();
+    }
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(row.snapshot))) {
+      return Optional.of(Rulesets.parse(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A page of the change feed: the changes after revision {@code since}, oldest first. */
+  @Transactional
+  public List<RecordedChange> changesSince(long since, int page, int size) {
+    return ChangeRow.<ChangeRow>find("revision > ?1", Sort.by("id"), since)
+        .page(page, size)
+        .list()
+        .stream()
+        .map(this::recorded)
+        .toList();
+  }
+
+  @Transactional
+  public long countChangesSince(long since) {
+    return ChangeRow.count("revision > ?1", since);
+  }
+
+  /** Every change to one entry, oldest first. */
+  @Transactional
+  public List<RecordedChange> history(String entity, String id) {
+    return ChangeRow.<ChangeRow>find("entity = ?1 and entityId = ?2", Sort.by("id"), entity, id)
+        .list()
+        .stream()
+        .map(this::recorded)
+        .toList();
+  }
+
+  /** A change as the feed shows it, with when and by whom its revision was committed. */
+  public record RecordedChange(
+      long revision,
+      OffsetDateTime time,
+      String actor,
+      String action,
+      String entity,
+      String id,
+      JsonNode before,
+      JsonNode after) {}
+
+  private RecordedChange recorded(ChangeRow c) {
+    RevisionRow revision = RevisionRow.findById(c.revision);
+    return new RecordedChange(
+        c.revision,
+        revision.committedAt,
+        revision.actor,
+        c.action,
+        c.entity,
+        c.entityId,
+        json(c.before),
+        json(c.after));
   }
 
   /** Reads the table as one consistent snapshot: writers hold the ruleset row until they commit. */
   @Transactional
   public RuleTable load() {
-    RulesetRow row = RulesetRow.findById(RulesetRow.ID, LockModeType.PESSIMISTIC_READ);
+    return read(RulesetRow.findById(RulesetRow.ID, LockModeType.PESSIMISTIC_READ));
+  }
+
+  private RuleTable read(RulesetRow row) {
     Bundle bundle =
         new Bundle(
             Bundle.FORMAT,
@@ -105,7 +207,38 @@ public class RulesetStore {
     return RulesetRow.findById(RulesetRow.ID, LockModeType.PESSIMISTIC_WRITE);
   }
 
-  private void write(RulesetRow row, RuleTable table, String actor, String description) {
+  private Commit apply(
+      RulesetRow row, RuleTable current, Bundle next, String actor, String description) {
+    RuleTable table = Rulesets.toTable(next, row.revision + 1);
+    Bundle written = Rulesets.toBundle(table);
+    List<Change> changes = BundleDiff.between(Rulesets.toBundle(current), written);
+    if (changes.isEmpty()) {
+      return new Commit(row.revision, changes, current);
+    }
+    write(row, table);
+    row.revision += 1;
+    RevisionRow revision = new RevisionRow();
+    revision.revision = row.revision;
+    revision.committedAt = OffsetDateTime.now(clock);
+    revision.actor = actor;
+    revision.description = description;
+    revision.snapshot = gzip(written);
+    revision.persist();
+    entityManager.flush();
+    for (Change change : changes) {
+      ChangeRow c = new ChangeRow();
+      c.revision = row.revision;
+      c.action = change.action().name();
+      c.entity = change.entity();
+      c.entityId = change.id();
+      c.before = text(change.before());
+      c.after = text(change.after());
+      c.persist();
+    }
+    return new Commit(row.revision, changes, table);
+  }
+
+  private void write(RulesetRow row, RuleTable table) {
     RuleRow.deleteAll();
     CitationRow.deleteAll();
     SourceRow.deleteAll();
@@ -162,14 +295,6 @@ public class RulesetStore {
       r.position = position++;
       r.persist();
     }
-
-    row.revision += 1;
-    RevisionRow revision = new RevisionRow();
-    revision.revision = row.revision;
-    revision.committedAt = OffsetDateTime.now(clock);
-    revision.actor = actor;
-    revision.description = description;
-    revision.persist();
   }
 
   private static <R extends TreeNodeRow> void persistNodes(Iterable<Node> nodes, Supplier<R> rows) {
@@ -236,5 +361,31 @@ public class RulesetStore {
 
   private static String text(LocalDate date) {
     return date == null ? null : date.toString();
+  }
+
+  private static byte[] gzip(Bundle bundle) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(bytes)) {
+      JSON.writeValue(out, bundle);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static String text(Object entry) {
+    try {
+      return entry == null ? null : JSON.writeValueAsString(entry);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return text == null ? null : JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -22,17 +22,38 @@ public class TableLoader {
 
   private final RulesetStore store;
   private final CurrentTable current;
+  private final ApiKeyStore keys;
   private final ExoregConfig config;
 
-  public TableLoader(RulesetStore store, CurrentTable current, ExoregConfig config) {
+  public TableLoader(
+      RulesetStore store, CurrentTable current, ApiKeyStore keys, ExoregConfig config) {
     this.store = store;
     this.current = current;
+    this.keys = keys;
     this.config = config;
   }
 
   void onStart(@Observes StartupEvent event) {
     importDefaultIfEmpty();
     reload();
+    createFirstAdminKey();
+  }
+
+  /**
+   * With no key anywhere, neither configured nor stored, makes an {@code admin} key and prints its
+   * secret this once: it is stored only as a hash and can never be shown again.
+   */
+  public void createFirstAdminKey() {
+    if (!config.apiKeys().isEmpty()) {
+      return;
+    }
+    keys.createFirstAdmin("admin")
+        .ifPresent(
+            key ->
+                LOG.warnf(
+                    "Created the first API key, 'admin'. Its secret is shown only now; keep it"
+                        + " somewhere safe:%n%n    %s%n",
+                    key.secret()));
   }
 
   /** Imports the bundled default table when the database holds none; returns whether it did. */

@@ -1,0 +1,246 @@
+package io.exoreg.edit;
+
+import io.exoreg.decision.RuleTable;
+import io.exoreg.problem.Problem.FieldError;
+import io.exoreg.problem.ProblemException;
+import io.exoreg.ruleset.Bundle;
+import io.exoreg.ruleset.Bundle.IngredientEntry;
+import io.exoreg.ruleset.Bundle.JurisdictionEntry;
+import io.exoreg.ruleset.Bundle.NodeEntry;
+import io.exoreg.ruleset.Bundle.RuleEntry;
+import io.exoreg.ruleset.BundleEdits;
+import io.exoreg.ruleset.BundleEdits.Kind;
+import io.exoreg.ruleset.EntityTags;
+import io.exoreg.ruleset.InvalidRulesetException;
+import io.exoreg.ruleset.Rulesets;
+import io.exoreg.ruleset.Violation;
+import io.exoreg.store.CurrentTable;
+import io.exoreg.store.RulesetStore;
+import io.exoreg.store.RulesetStore.Commit;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Writes one entry of the table: each write is checked against the whole table, commits as one
+ * revision, and replaces the snapshot once committed. Replacing or deleting needs the entry's
+ * current tag in {@code If-Match}.
+ */
+@ApplicationScoped
+public class Editor {
+  private final RulesetStore store;
+  private final CurrentTable current;
+
+  public Editor(RulesetStore store, CurrentTable current) {
+    this.store = store;
+    this.current = current;
+  }
+
+  /** A committed write: the revision it made, the entry's new tag and the entry as stored. */
+  public record Written(long revision, String etag, Object entry) {}
+
+  public Written create(Kind kind, Object entry, Caller caller) {
+    String id = idOf(entry);
+    if (id == null || id.isBlank()) {
+      throw ProblemException.invalid(List.of(new FieldError(idField(kind), "is required")));
+    }
+    Commit commit =
+        commit(
+            caller,
+            "create " + kind.noun + " " + id,
+            kind,
+            id,
+            table -> {
+              Bundle bundle = Rulesets.toBundle(table);
+              if (BundleEdits.find(bundle, kind, id) != null) {
+                throw new ProblemException(
+                    409,
+                    "A " + kind.noun + " '" + id + "' exists already; change it with PUT",
+                    List.of(new FieldError(idField(kind), "is taken")));
+              }
+              return BundleEdits.put(bundle, kind, id, entry);
+            });
+    return written(commit, kind, id);
+  }
+
+  public Written replace(Kind kind, String id, Object entry, String ifMatch, Caller caller) {
+    String bodyId = idOf(entry);
+    if (bodyId != null && !bodyId.equals(id)) {
+      throw ProblemException.invalid(
+          List.of(
+              new FieldError(
+                  idField(kind),
+                  "'" + bodyId + "' differs from the path's '" + id + "'; ids are stable")));
+    }
+    Object withId = withId(kind, entry, id);
+    Commit commit =
+        commit(
+            caller,
+            "change " + kind.noun + " " + id,
+            kind,
+            id,
+            table -> {
+              checkMatch(table, kind, id, ifMatch);
+              return BundleEdits.put(Rulesets.toBundle(table), kind, id, withId);
+            });
+    return written(commit, kind, id);
+  }
+
+  public long delete(Kind kind, String id, String ifMatch, Caller caller) {
+    Commit commit =
+        commit(
+            caller,
+            "delete " + kind.noun + " " + id,
+            kind,
+            id,
+            table -> {
+              checkMatch(table, kind, id, ifMatch);
+              refuseIfUsed(table, kind, id);
+              return BundleEdits.remove(Rulesets.toBundle(table), kind, id);
+            });
+    return commit.revision();
+  }
+
+  private Commit commit(
+      Caller caller,
+      String description,
+      Kind kind,
+      String id,
+      java.util.function.Function<RuleTable, Bundle> edit) {
+    try {
+      Commit commit = store.commit(caller.name(), description, edit);
+      current.offer(commit.table());
+      return commit;
+    } catch (InvalidRulesetException e) {
+      throw new InvalidRulesetException(relative(e.violations(), kind, id));
+    }
+  }
+
+  private Written written(Commit commit, Kind kind, String id) {
+    return new Written(
+        commit.revision(),
+        EntityTags.of(commit.table(), kind, id).orElseThrow(),
+        BundleEdits.find(Rulesets.toBundle(commit.table()), kind, id));
+  }
+
+  /**
+   * 428 without If-Match, 404 without the entry, 412 when the tag is not the entry's current one.
+   */
+  private static void checkMatch(RuleTable table, Kind kind, String id, String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new ProblemException(
+          428,
+          "Send If-Match with the ETag from GET of this "
+              + kind.noun
+              + ", so that a stale edit cannot overwrite a newer one",
+          null);
+    }
+    String tag =
+        EntityTags.of(table, kind, id)
+            .orElseThrow(() -> ProblemException.notFound("No " + kind.noun + " '" + id + "'"));
+    boolean matches = false;
+    for (String candidate : ifMatch.split(",")) {
+      String c = candidate.strip();
+      matches |= c.equals("*") || c.equals("\"" + tag + "\"");
+    }
+    if (!matches) {
+      throw new ProblemException(
+          412,
+          "The "
+              + kind.noun
+              + " '"
+              + id
+              + "' changed since that ETag was read; read it again and reapply the edit",
+          null);
+    }
+  }
+
+  /** Deleting a node that rules or children still use is refused, naming each user. */
+  private static void refuseIfUsed(RuleTable table, Kind kind, String id) {
+    List<FieldError> users = new ArrayList<>();
+    table.rules().stream()
+        .filter(
+            rule ->
+                switch (kind) {
+                  case RULE -> false;
+                  case INGREDIENT -> rule.ingredient().equals(id);
+                  case JURISDICTION -> rule.jurisdiction().equals(id);
+                  case SOURCE -> rule.source().equals(id);
+                  case DELIVERY_METHOD -> rule.deliveryMethod().equals(id);
+                })
+        .forEach(
+            rule ->
+                users.add(
+                    new FieldError(
+                        "rules[" + rule.id() + "]", "still uses " + kind.noun + " '" + id + "'")));
+    List<String> children =
+        switch (kind) {
+          case JURISDICTION -> table.jurisdictions().children(id);
+          case SOURCE -> table.sources().children(id);
+          case DELIVERY_METHOD -> table.deliveryMethods().children(id);
+          default -> List.of();
+        };
+    children.forEach(child -> users.add(new FieldError(child, "is a child of '" + id + "'")));
+    if (!users.isEmpty()) {
+      throw new ProblemException(
+          409,
+          "The " + kind.noun + " '" + id + "' is still in use; change or delete its users first",
+          users);
+    }
+  }
+
+  /** Violations of the written entry are named by its own fields, not its place in the table. */
+  private static List<Violation> relative(List<Violation> violations, Kind kind, String id) {
+    return violations.stream()
+        .map(
+            v -> new Violation(v.field().replaceFirst("^[A-Za-z]+\\[\\d+\\]\\.?", ""), v.message()))
+        .map(v -> v.field().isEmpty() ? new Violation(idField(kind), v.message()) : v)
+        .toList();
+  }
+
+  static String idField(Kind kind) {
+    return kind == Kind.JURISDICTION ? "code" : "id";
+  }
+
+  static String idOf(Object entry) {
+    if (entry instanceof RuleEntry r) {
+      return r.id();
+    }
+    if (entry instanceof IngredientEntry i) {
+      return i.id();
+    }
+    if (entry instanceof JurisdictionEntry j) {
+      return j.code();
+    }
+    return ((NodeEntry) Objects.requireNonNull(entry)).id();
+  }
+
+  private static Object withId(Kind kind, Object entry, String id) {
+    if (entry instanceof RuleEntry r) {
+      return new RuleEntry(
+          id,
+          r.ingredient(),
+          r.jurisdiction(),
+          r.source(),
+          r.deliveryMethod(),
+          r.status(),
+          r.conditions(),
+          r.legalBasis(),
+          r.references(),
+          r.effectiveFrom(),
+          r.effectiveTo(),
+          r.confidence(),
+          r.verifiedOn(),
+          r.notes());
+    }
+    if (entry instanceof IngredientEntry i) {
+      return new IngredientEntry(id, i.label(), i.aliases());
+    }
+    if (entry instanceof JurisdictionEntry j) {
+      return new JurisdictionEntry(id, j.name(), j.parent(), j.regulator(), j.notes(), j.aliases());
+    }
+    NodeEntry n = (NodeEntry) entry;
+    return new NodeEntry(id, n.parent(), n.label(), n.aliases());
+  }
+}

@@ -1,0 +1,119 @@
+package io.exoreg.edit;
+
+import io.exoreg.problem.Problem;
+import io.exoreg.problem.Problem.FieldError;
+import io.exoreg.problem.ProblemException;
+import io.exoreg.store.ApiKeyStore;
+import io.exoreg.store.ApiKeyStore.KeyInfo;
+import io.exoreg.store.ApiKeyStore.NewKey;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Admin keys make and revoke API keys; a new key's secret is shown once, in the answer that makes
+ * it.
+ */
+@Path("/api/v1/keys")
+@Tag(name = "API keys")
+@SecurityRequirement(name = "apiKey")
+@Produces(MediaType.APPLICATION_JSON)
+@APIResponse(
+    responseCode = "401",
+    description = "No valid API key",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(
+    responseCode = "403",
+    description = "The key is not an admin key",
+    content =
+        @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class KeyResource {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+  private final ApiKeyStore keys;
+
+  public KeyResource(ApiKeyStore keys) {
+    this.keys = keys;
+  }
+
+  /** What to make: a name (the actor in the audit trail) and whether it may manage keys. */
+  public record KeyRequest(String name, Boolean admin) {}
+
+  /** A key just made; {@code key} is the secret, shown this once and never stored. */
+  public record CreatedKey(String name, boolean admin, String key, String createdBy) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Make a key")
+  @APIResponse(responseCode = "201", description = "The key, with its secret shown once")
+  @APIResponse(
+      responseCode = "409",
+      description = "The name is taken",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response create(KeyRequest request, @Context ContainerRequestContext context) {
+    if (request == null || request.name() == null || !NAME.matcher(request.name()).matches()) {
+      throw ProblemException.invalid(
+          List.of(new FieldError("name", "is required: 1 to 64 letters, digits, '.', '_' or '-'")));
+    }
+    Caller caller = EditResource.caller(context);
+    NewKey made =
+        keys.create(request.name(), Boolean.TRUE.equals(request.admin()), caller.name())
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        409,
+                        "A key named '"
+                            + request.name()
+                            + "' exists or existed; keys are never renamed or reused",
+                        List.of(new FieldError("name", "is taken"))));
+    return Response.status(201)
+        .entity(
+            new CreatedKey(
+                made.key().name(), made.key().admin(), made.secret(), made.key().createdBy()))
+        .build();
+  }
+
+  @GET
+  @Operation(summary = "List keys, live and revoked (never their secrets)")
+  public List<KeyInfo> list() {
+    return keys.list();
+  }
+
+  @DELETE
+  @Path("/{name}")
+  @Operation(summary = "Revoke a key; it stops working at once")
+  @APIResponse(responseCode = "204", description = "Revoked")
+  @APIResponse(
+      responseCode = "404",
+      description = "No live key of that name",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response revoke(@PathParam("name") String name, @Context ContainerRequestContext context) {
+    if (!keys.revoke(name, EditResource.caller(context).name())) {
+      throw ProblemException.notFound("No live key named '" + name + "'");
+    }
+    return Response.noContent().build();
+  }
+}

@@ -1,0 +1,255 @@
+package io.exoreg.edit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.exoreg.problem.Inputs;
+import io.exoreg.problem.Problem;
+import io.exoreg.problem.ProblemException;
+import io.exoreg.ruleset.Bundle;
+import io.exoreg.ruleset.Bundle.RuleEntry;
+import io.exoreg.ruleset.BundleEdits;
+import io.exoreg.ruleset.Change;
+import io.exoreg.ruleset.Rulesets;
+import io.exoreg.store.CurrentTable;
+import io.exoreg.store.RulesetStore;
+import io.exoreg.store.RulesetStore.Commit;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The whole table in and out: import a bundle as one revision, export it now or as it was. */
+@Path("/api/v1/ruleset")
+@Tag(name = "Editing")
+public class RulesetResource {
+  private static final CsvMapper CSV = new CsvMapper();
+  private static final CsvSchema RULES_CSV =
+      CsvSchema.builder()
+          .addColumn("id")
+          .addColumn("ingredient")
+          .addColumn("jurisdiction")
+          .addColumn("source")
+          .addColumn("deliveryMethod")
+          .addColumn("status")
+          .addColumn("conditions")
+          .addColumn("legalInstrument")
+          .addColumn("legalProvision")
+          .addColumn("legalUrl")
+          .addColumn("references")
+          .addColumn("effectiveFrom")
+          .addColumn("effectiveTo")
+          .addColumn("confidence")
+          .addColumn("verifiedOn")
+          .addColumn("notes")
+          .build()
+          .withHeader();
+
+  private final RulesetStore store;
+  private final CurrentTable current;
+
+  public RulesetResource(RulesetStore store, CurrentTable current) {
+    this.store = store;
+    this.current = current;
+  }
+
+  /** What an import did or, in a dry run, would do. */
+  public record ImportResult(
+      String mode,
+      boolean dryRun,
+      boolean applied,
+      long rulesetRevision,
+      int changes,
+      Map<String, List<Change>> diff) {}
+
+  @GET
+  @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+  @Operation(
+      summary = "Export the table as a bundle, or its rules as CSV (Accept: text/csv)",
+      description = "revision=N gives the table as it was at revision N.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The bundle",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Bundle.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such revision",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response export(
+      @Parameter(description = "A past revision; the current one when omitted")
+          @QueryParam("revision")
+          String revision,
+      @Context HttpHeaders headers) {
+    Bundle bundle;
+    long at;
+    if (revision == null || revision.isBlank()) {
+      var table =
+          current
+              .get()
+              .orElseThrow(
+                  () ->
+                      ProblemException.unavailable(
+                          "The rule table is not loaded yet; retry shortly"));
+      bundle = Rulesets.toBundle(table);
+      at = table.revision();
+    } else {
+      Inputs inputs = new Inputs(null);
+      at = inputs.integer("revision", revision, 0, 1, Integer.MAX_VALUE);
+      inputs.check();
+      long wanted = at;
+      bundle =
+          store
+              .bundleAt(wanted)
+              .orElseThrow(
+                  () ->
+                      ProblemException.notFound(
+                          "No revision "
+                              + wanted
+                              + "; the current one is in every answer's rulesetRevision"));
+    }
+    boolean csv =
+        headers.getAcceptableMediaTypes().stream()
+            .anyMatch(t -> t.getType().equals("text") && t.getSubtype().equals("csv"));
+    if (csv) {
+      return Response.ok(csv(bundle), "text/csv;charset=UTF-8")
+          .header(EditResource.REVISION_HEADER, at)
+          .build();
+    }
+    return Response.ok(bundle, MediaType.APPLICATION_JSON)
+        .header(EditResource.REVISION_HEADER, at)
+        .build();
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "apiKey")
+  @Operation(
+      summary = "Import a bundle in one transaction",
+      description =
+          "mode=replace makes the bundle the whole table; mode=merge adds and replaces the bundle's entries and keeps the rest. dryRun=true returns the diff and applies nothing. A bundle that changes nothing makes no revision.")
+  @RequestBody(content = @Content(schema = @Schema(implementation = Bundle.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The diff, applied or not",
+      content = @Content(schema = @Schema(implementation = ImportResult.class)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "The bundle breaks a validation rule; errors names each offending entry; nothing is written",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid API key",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public ImportResult importBundle(
+      InputStream body,
+      @Parameter(description = "replace (default) or merge") @QueryParam("mode") String mode,
+      @Parameter(description = "true to see the diff without applying it") @QueryParam("dryRun")
+          String dryRun,
+      @Context ContainerRequestContext request) {
+    String how = mode == null || mode.isBlank() ? "replace" : mode.strip().toLowerCase(Locale.ROOT);
+    List<Problem.FieldError> errors = new ArrayList<>();
+    if (!how.equals("replace") && !how.equals("merge")) {
+      errors.add(new Problem.FieldError("mode", Inputs.quote(mode) + " is not replace or merge"));
+    }
+    String dry = dryRun == null ? "false" : dryRun.strip().toLowerCase(Locale.ROOT);
+    if (!dry.equals("true") && !dry.equals("false")) {
+      errors.add(new Problem.FieldError("dryRun", Inputs.quote(dryRun) + " is not true or false"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    Bundle incoming = Rulesets.parse(body);
+    Function<io.exoreg.decision.RuleTable, Bundle> edit =
+        how.equals("merge")
+            ? table -> BundleEdits.merge(Rulesets.toBundle(table), incoming)
+            : table -> incoming;
+    if (dry.equals("true")) {
+      List<Change> diff = store.preview(edit);
+      long revision = current.get().map(t -> t.revision()).orElse(0L);
+      return new ImportResult(how, true, false, revision, diff.size(), grouped(diff));
+    }
+    Commit commit =
+        store.commit(EditResource.caller(request).name(), how + " import of a bundle", edit);
+    current.offer(commit.table());
+    return new ImportResult(
+        how,
+        false,
+        commit.applied(),
+        commit.revision(),
+        commit.changes().size(),
+        grouped(commit.changes()));
+  }
+
+  private static Map<String, List<Change>> grouped(List<Change> changes) {
+    Map<String, List<Change>> grouped = new LinkedHashMap<>();
+    for (Change.Action action : Change.Action.values()) {
+      grouped.put(action.name(), changes.stream().filter(c -> c.action() == action).toList());
+    }
+    return grouped;
+  }
+
+  private static String csv(Bundle bundle) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (RuleEntry r : bundle.rules()) {
+      Map<String, String> row = new LinkedHashMap<>();
+      row.put("id", r.id());
+      row.put("ingredient", r.ingredient());
+      row.put("jurisdiction", r.jurisdiction());
+      row.put("source", r.source());
+      row.put("deliveryMethod", r.deliveryMethod());
+      row.put("status", r.status());
+      row.put("conditions", r.conditions() == null ? "" : String.join("\n", r.conditions()));
+      row.put("legalInstrument", r.legalBasis() == null ? "" : r.legalBasis().instrument());
+      row.put("legalProvision", r.legalBasis() == null ? "" : r.legalBasis().provision());
+      row.put("legalUrl", r.legalBasis() == null ? "" : r.legalBasis().url());
+      row.put("references", r.references() == null ? "" : String.join(" ", r.references()));
+      row.put("effectiveFrom", r.effectiveFrom());
+      row.put("effectiveTo", r.effectiveTo());
+      row.put("confidence", r.confidence());
+      row.put("verifiedOn", r.verifiedOn());
+      row.put("notes", r.notes());
+      rows.add(row);
+    }
+    try {
+      return CSV.writer(RULES_CSV).writeValueAsString(rows);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The rules could not be written as CSV", e);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package io.exoreg.ruleset;
+
+import io.exoreg.ruleset.Bundle.IngredientEntry;
+import io.exoreg.ruleset.Bundle.JurisdictionEntry;
+import io.exoreg.ruleset.Bundle.NodeEntry;
+import io.exoreg.ruleset.Bundle.ReferenceEntry;
+import io.exoreg.ruleset.Bundle.RuleEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** New tables made from old ones: one entry put or removed, or a whole bundle merged in. */
+public final class BundleEdits {
+  private BundleEdits() {}
+
+  /** The kinds of entry that can be edited one at a time, with how to find and replace them. */
+  public enum Kind {
+    RULE(Change.RULE, "rule"),
+    INGREDIENT(Change.INGREDIENT, "ingredient"),
+    JURISDICTION(Change.JURISDICTION, "jurisdiction"),
+    SOURCE(Change.SOURCE, "source"),
+    DELIVERY_METHOD(Change.DELIVERY_METHOD, "delivery method");
+
+    public final String entity;
+    public final String noun;
+
+    Kind(String entity, String noun) {
+      this.entity = entity;
+      this.noun = noun;
+    }
+  }
+
+  /** The entry with this id, if the table has one. */
+  public static Object find(Bundle b, Kind kind, String id) {
+    return switch (kind) {
+      case RULE -> find(b.rules(), RuleEntry::id, id);
+      case INGREDIENT -> find(b.ingredients(), IngredientEntry::id, id);
+      case JURISDICTION -> find(b.jurisdictions(), JurisdictionEntry::code, id);
+      case SOURCE -> find(b.sources(), NodeEntry::id, id);
+      case DELIVERY_METHOD -> find(b.deliveryMethods(), NodeEntry::id, id);
+    };
+  }
+
+  /** The table with the entry added at the end, or replacing the entry with its id in place. */
+  public static Bundle put(Bundle b, Kind kind, String id, Object entry) {
+    return edit(b, kind, id, entry);
+  }
+
+  public static Bundle remove(Bundle b, Kind kind, String id) {
+    return edit(b, kind, id, null);
+  }
+
+  private static Bundle edit(Bundle b, Kind kind, String id, Object entry) {
+    return switch (kind) {
+      case RULE ->
+          with(
+              b,
+              null,
+              null,
+              null,
+              null,
+              replace(b.rules(), RuleEntry::id, id, (RuleEntry) entry),
+              null);
+      case INGREDIENT ->
+          with(
+              b,
+              replace(b.ingredients(), IngredientEntry::id, id, (IngredientEntry) entry),
+              null,
+              null,
+              null,
+              null,
+              null);
+      case JURISDICTION ->
+          with(
+              b,
+              null,
+              replace(b.jurisdictions(), JurisdictionEntry::code, id, (JurisdictionEntry) entry),
+              null,
+              null,
+              null,
+              null);
+      case SOURCE ->
+          with(
+              b,
+              null,
+              null,
+              replace(b.sources(), NodeEntry::id, id, (NodeEntry) entry),
+              null,
+              null,
+              null);
+      case DELIVERY_METHOD ->
+          with(
+              b,
+              null,
+              null,
+              null,
+              replace(b.deliveryMethods(), NodeEntry::id, id, (NodeEntry) entry),
+              null,
+              null);
+    };
+  }
+
+  /**
+   * The old table with every entry of {@code incoming} put into it: entries with a known id replace
+   * it in place, new ones follow; nothing is removed. Metadata the incoming bundle gives replaces
+   * the old.
+   */
+  public static Bundle merge(Bundle old, Bundle incoming) {
+    return new Bundle(
+        old.format(),
+        incoming.title() != null ? incoming.title() : old.title(),
+        incoming.publishedOn() != null ? incoming.publishedOn() : old.publishedOn(),
+        incoming.disclaimer() != null ? incoming.disclaimer() : old.disclaimer(),
+        incoming.statuses() != null ? incoming.statuses() : old.statuses(),
+        mergeList(old.ingredients(), incoming.ingredients(), IngredientEntry::id),
+        mergeList(old.jurisdictions(), incoming.jurisdictions(), JurisdictionEntry::code),
+        mergeList(old.sources(), incoming.sources(), NodeEntry::id),
+        mergeList(old.deliveryMethods(), incoming.deliveryMethods(), NodeEntry::id),
+        mergeList(old.references(), incoming.references(), ReferenceEntry::id),
+        mergeList(old.rules(), incoming.rules(), RuleEntry::id));
+  }
+
+  private static Bundle with(
+      Bundle b,
+      List<IngredientEntry> ingredients,
+      List<JurisdictionEntry> jurisdictions,
+      List<NodeEntry> sources,
+      List<NodeEntry> methods,
+      List<RuleEntry> rules,
+      List<ReferenceEntry> references) {
+    return new Bundle(
+        b.format(),
+        b.title(),
+        b.publishedOn(),
+        b.disclaimer(),
+        b.statuses(),
+        ingredients != null ? ingredients : b.ingredients(),
+        jurisdictions != null ? jurisdictions : b.jurisdictions(),
+        sources != null ? sources : b.sources(),
+        methods != null ? methods : b.deliveryMethods(),
+        references != null ? references : b.references(),
+        rules != null ? rules : b.rules());
+  }
+
+  private static <T> T find(List<T> entries, Function<T, String> id, String key) {
+    if (entries == null) {
+      return null;
+    }
+    return entries.stream()
+        .filter(e -> e != null && key.equals(id.apply(e)))
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static <T> List<T> replace(List<T> entries, Function<T, String> id, String key, T entry) {
+    List<T> result = new ArrayList<>();
+    boolean placed = false;
+    for (T existing : entries == null ? List.<T>of() : entries) {
+      if (existing != null && key.equals(id.apply(existing))) {
+        if (entry != null) {
+          result.add(entry);
+        }
+        placed = true;
+      } else {
+        result.add(existing);
+      }
+    }
+    if (!placed && entry != null) {
+      result.add(entry);
+    }
+    return result;
+  }
+
+  private static <T> List<T> mergeList(List<T> old, List<T> incoming, Function<T, String> id) {
+    Map<String, T> merged = new LinkedHashMap<>();
+    List<T> unkeyed = new ArrayList<>();
+    for (List<T> list :
+        List.of(old == null ? List.<T>of() : old, incoming == null ? List.<T>of() : incoming)) {
+      for (T entry : list) {
+        if (entry == null || id.apply(entry) == null) {
+          unkeyed.add(entry); // left for validation to name
+        } else {
+          merged.put(id.apply(entry), entry);
+        }
+      }
+    }
+    List<T> result = new ArrayList<>(merged.values());
+    result.addAll(unkeyed);
+    return result;
+  }
+}

@@ -1,0 +1,25 @@
+package io.exoreg.ruleset;
+
+/**
+ * One entry of a table that a change added, changed or removed, with its state before and after in
+ * the bundle's shape (null where it did not exist).
+ */
+public record Change(String entity, String id, Action action, Object before, Object after) {
+
+  /** What happened to the entry. */
+  public enum Action {
+    added,
+    changed,
+    removed
+  }
+
+  /** The kinds of entry, named as in the change feed. */
+  public static final String RULESET = "ruleset";
+
+  public static final String INGREDIENT = "ingredient";
+  public static final String JURISDICTION = "jurisdiction";
+  public static final String SOURCE = "source";
+  public static final String DELIVERY_METHOD = "deliveryMethod";
+  public static final String REFERENCE = "reference";
+  public static final String RULE = "rule";
+}
