@@ -24,11 +24,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -36,6 +38,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * and the revision it made ({@code Exoreg-Revision}); PUT and DELETE need {@code If-Match}.
  */
 @Path("/api/v1")
+@SecurityScheme(
+    securitySchemeName = "apiKey",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    description = "An API key: Authorization: Bearer <key>")
 @Tag(name = "Editing")
 @SecurityRequirement(name = "apiKey")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -62,7 +62,10 @@ public class KeyResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Make a key")
-  @APIResponse(responseCode = "201", description = "The key, with its secret shown once")
+  @APIResponse(
+      responseCode = "201",
+      description = "The key, with its secret shown once",
+      content = @Content(schema = @Schema(implementation = CreatedKey.class)))
   @APIResponse(
       responseCode = "409",
       description = "The name is taken",
@@ -95,6 +98,7 @@ public class KeyResource {
 
   @GET
   @Operation(summary = "List keys, live and revoked (never their secrets)")
+  @APIResponse(responseCode = "200", description = "The keys")
   public List<KeyInfo> list() {
     return keys.list();
   }

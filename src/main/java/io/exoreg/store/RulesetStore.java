@@ -215,8 +215,13 @@ public class RulesetStore {
     if (changes.isEmpty()) {
       return new Commit(row.revision, changes, current);
     }
-    write(row, table);
-    row.revision += 1;
+    // The rows read for the current table leave the session, so that new rows may take their ids.
+    entityManager.flush();
+    entityManager.clear();
+    RulesetRow locked = RulesetRow.findById(RulesetRow.ID);
+    write(locked, table);
+    locked.revision = table.revision();
+    row = locked;
     RevisionRow revision = new RevisionRow();
     revision.revision = row.revision;
     revision.committedAt = OffsetDateTime.now(clock);

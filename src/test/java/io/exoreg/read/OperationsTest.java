@@ -30,10 +30,21 @@ class OperationsTest {
     var api = given().accept("application/json").get("/q/openapi").then().statusCode(200);
     for (String path :
         new String[] {
-          "/api/v1/status", "/api/v1/matrix", "/api/v1/jurisdictions",
-              "/api/v1/jurisdictions/{code}",
-          "/api/v1/ingredients", "/api/v1/sources", "/api/v1/delivery-methods", "/api/v1/rules",
-          "/api/v1/rules/{id}"
+          "/api/v1/status",
+          "/api/v1/matrix",
+          "/api/v1/jurisdictions",
+          "/api/v1/jurisdictions/{code}",
+          "/api/v1/ingredients",
+          "/api/v1/sources",
+          "/api/v1/delivery-methods",
+          "/api/v1/rules",
+          "/api/v1/rules/{id}",
+          "/api/v1/sources/{id}",
+          "/api/v1/delivery-methods/{id}",
+          "/api/v1/ingredients/{id}",
+          "/api/v1/changes",
+          "/api/v1/rules/{id}/history",
+          "/api/v1/keys"
         }) {
       api.body("paths", hasKey(path));
       api.body(
@@ -46,6 +57,13 @@ class OperationsTest {
             "jurisdiction", "source", "deliveryMethod", "ingredient", "at"));
     api.body("components.schemas", hasKey("StatusAnswer"));
     api.body("components.schemas", hasKey("Problem"));
+    api.body("paths.'/api/v1/rules'.post.requestBody", notNullValue());
+    api.body("paths.'/api/v1/rules/{id}'.put", notNullValue());
+    api.body("paths.'/api/v1/checks'.post.responses", hasKey("422"));
+    api.body(
+        "paths.'/api/v1/ruleset'.post.parameters.name",
+        org.hamcrest.Matchers.hasItems("mode", "dryRun"));
+    api.body("components.securitySchemes", hasKey("apiKey"));
   }
 
   @Test

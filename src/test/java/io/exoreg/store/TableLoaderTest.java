@@ -27,6 +27,17 @@ class TableLoaderTest {
     assertEquals(1, current.get().orElseThrow().revision());
   }
 
+  @Inject ApiKeyStore keys;
+
+  @Test
+  void theFirstStartMadeOneAdminKeyAndMakesNoOther() {
+    assertEquals(
+        1, keys.list().stream().filter(k -> k.name().equals("admin") && k.admin()).count());
+    int count = keys.list().size();
+    loader.createFirstAdminKey();
+    assertEquals(count, keys.list().size());
+  }
+
   @Test
   void theStoredTableEqualsTheBundledOne() {
     assertEquals(DefaultTable.bundle(), Rulesets.toBundle(store.load()));

@@ -1,0 +1,20 @@
+package io.exoreg.edit;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/**
+ * Editing tests run on their own application and database, so that their writes never meet the read
+ * tests' expectations of the default table at revision 1.
+ */
+public class EditingProfile implements QuarkusTestProfile {
+  /** The secret whose hash the configuration supplies, as a deployment would. */
+  static final String CONFIGURED_SECRET = "exo_configured-ci-bot-secret-for-tests-only";
+
+  @Override
+  public Map<String, String> getConfigOverrides() {
+    return Map.of(
+        "exoreg.api-keys.ci-bot.sha256",
+        java.util.HexFormat.of().formatHex(io.exoreg.store.ApiKeyStore.hash(CONFIGURED_SECRET)));
+  }
+}
