@@ -28,6 +28,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class HttpCaching {
   private static final String TAG = "exoreg.etag";
 
+  /** Decisions tag themselves per revision and canonical question (see {@link Answers}). */
+  private static final java.util.Set<String> SELF_TAGGED =
+      java.util.Set.of("/api/v1/status", "/api/v1/matrix");
+
   private final CurrentTable current;
   private final ExoregConfig config;
   private final Clock clock;
@@ -43,7 +47,8 @@ public class HttpCaching {
     Optional<RuleTable> table = current.get();
     boolean read =
         HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
-    if (!read || !request.getUriInfo().getPath().startsWith("/api/") || table.isEmpty()) {
+    String path = request.getUriInfo().getPath();
+    if (!read || !path.startsWith("/api/") || SELF_TAGGED.contains(path) || table.isEmpty()) {
       return Optional.empty();
     }
     EntityTag tag = tag(request, table.get().revision());
@@ -85,7 +90,7 @@ public class HttpCaching {
     }
   }
 
-  private static boolean matches(String ifNoneMatch, EntityTag tag) {
+  static boolean matches(String ifNoneMatch, EntityTag tag) {
     String quoted = "\"" + tag.getValue() + "\"";
     for (String candidate : ifNoneMatch.split(",")) {
       String c = candidate.strip();

@@ -18,12 +18,15 @@ import io.exoreg.read.Views.RuleView;
 import io.exoreg.read.Views.StatusAnswer;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,12 +51,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StatusResource {
   private final CurrentTable current;
   private final ExoregConfig config;
-  private final Clock clock;
+  private final Answers answers;
 
-  public StatusResource(CurrentTable current, ExoregConfig config, Clock clock) {
+  public StatusResource(CurrentTable current, ExoregConfig config, Answers answers) {
     this.current = current;
     this.config = config;
-    this.clock = clock;
+    this.answers = answers;
   }
 
   @GET
@@ -64,8 +67,14 @@ public class StatusResource {
       description = "Codes and aliases are accepted in any case; the answer gives canonical codes.")
   @APIResponse(
       responseCode = "200",
-      description = "The decision with its deciding rules and legal basis")
-  public StatusAnswer status(
+      description = "The decision with its deciding rules and legal basis",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = StatusAnswer.class)))
+  @APIResponse(responseCode = "304", description = "The answer the client holds is current")
+  @NonBlocking
+  public Response status(
       @Parameter(description = "Jurisdiction code or alias, e.g. GB, UK, US-FL", required = true)
           @QueryParam("jurisdiction")
           String jurisdiction,
@@ -82,7 +91,8 @@ public class StatusResource {
           String ingredient,
       @Parameter(description = "The day to decide for, YYYY-MM-DD; today (UTC) when omitted")
           @QueryParam("at")
-          String at) {
+          String at,
+      @Context HttpHeaders headers) {
     RuleTable table = Snapshots.require(current);
     Inputs inputs = new Inputs(table);
     Question question =
@@ -92,16 +102,36 @@ public class StatusResource {
             inputs.code(JURISDICTION, "jurisdiction", jurisdiction, true),
             inputs.code(SOURCE, "source", source, true),
             inputs.code(DELIVERY_METHOD, "deliveryMethod", deliveryMethod, true),
-            inputs.date("at", at, LocalDate.now(clock)));
+            inputs.date("at", at, answers.today()));
     inputs.check();
-    return StatusAnswer.of(table.decide(question), table);
+    String key =
+        String.join(
+            ":",
+            "status",
+            question.ingredient(),
+            question.jurisdiction(),
+            question.source(),
+            question.deliveryMethod(),
+            question.at().toString());
+    return answers.respond(
+        answers.answer(
+            table, key, question.at(), () -> StatusAnswer.of(table.decide(question), table)),
+        headers);
   }
 
   @GET
   @Path("/matrix")
   @Operation(summary = "The decision for every source x every delivery method in one jurisdiction")
-  @APIResponse(responseCode = "200", description = "The jurisdiction's matrix")
-  public Matrix matrix(
+  @APIResponse(
+      responseCode = "200",
+      description = "The jurisdiction's matrix",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Matrix.class)))
+  @APIResponse(responseCode = "304", description = "The matrix the client holds is current")
+  @NonBlocking
+  public Response matrix(
       @Parameter(description = "Jurisdiction code or alias", required = true)
           @QueryParam("jurisdiction")
           String jurisdiction,
@@ -110,15 +140,22 @@ public class StatusResource {
           String ingredient,
       @Parameter(description = "The day to decide for, YYYY-MM-DD; today (UTC) when omitted")
           @QueryParam("at")
-          String at) {
+          String at,
+      @Context HttpHeaders headers) {
     RuleTable table = Snapshots.require(current);
     Inputs inputs = new Inputs(table);
     String ingredientId =
         inputs.code(
             INGREDIENT, "ingredient", defaultTo(ingredient, config.defaultIngredient()), true);
     String code = inputs.code(JURISDICTION, "jurisdiction", jurisdiction, true);
-    LocalDate day = inputs.date("at", at, LocalDate.now(clock));
+    LocalDate day = inputs.date("at", at, answers.today());
     inputs.check();
+    String key = String.join(":", "matrix", ingredientId, code, day.toString());
+    return answers.respond(
+        answers.answer(table, key, day, () -> matrix(table, ingredientId, code, day)), headers);
+  }
+
+  private static Matrix matrix(RuleTable table, String ingredientId, String code, LocalDate day) {
     List<MatrixCell> cells = new ArrayList<>();
     Map<String, RuleView> deciding = new LinkedHashMap<>();
     for (Node source : table.sources().entries()) {

@@ -24,6 +24,18 @@ public interface ExoregConfig {
   @WithDefault("60")
   int httpMaxAge();
 
+  /** How instances on one database keep their snapshots in step. */
+  Sync sync();
+
+  interface Sync {
+    /**
+     * {@code exoreg.sync.check-every}: how often the committed revision is read, beside the
+     * notifications every commit sends, in case some were lost.
+     */
+    @WithDefault("5s")
+    java.time.Duration checkEvery();
+  }
+
   /** Limits of {@code POST /api/v1/checks}, checked before any decision is made. */
   Checks checks();
 

@@ -240,6 +240,11 @@ public class RulesetStore {
       c.after = text(change.after());
       c.persist();
     }
+    // Delivered at commit, to every instance listening on this database.
+    entityManager
+        .createNativeQuery("SELECT pg_notify('" + RevisionListener.CHANNEL + "', ?1)")
+        .setParameter(1, Long.toString(row.revision))
+        .getSingleResult();
     return new Commit(row.revision, changes, table);
   }
 

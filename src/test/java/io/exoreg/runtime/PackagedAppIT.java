@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,14 @@ class PackagedAppIT {
   }
 
   private static Process start(Path data, int httpPort, int dbPort) throws Exception {
+    Map<String, String> env = new HashMap<>();
+    env.put("EXOREG_EMBEDDED_DATA_DIR", data.resolve("postgres").toString());
+    env.put("EXOREG_EMBEDDED_PORT", Integer.toString(dbPort));
+    return start(data.resolve("app.log"), httpPort, env);
+  }
+
+  /** Starts the packaged application with these settings and waits until it is ready. */
+  static Process start(Path log, int httpPort, Map<String, String> settings) throws Exception {
     assertTrue(Files.exists(JAR), "package the application first: " + JAR);
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -66,19 +76,17 @@ class PackagedAppIT {
                 "-jar",
                 JAR.toString())
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("app.log").toFile()));
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
     builder.environment().remove("QUARKUS_DATASOURCE_USERNAME");
     builder.environment().remove("QUARKUS_DATASOURCE_PASSWORD");
-    builder.environment().put("EXOREG_EMBEDDED_DATA_DIR", data.resolve("postgres").toString());
-    builder.environment().put("EXOREG_EMBEDDED_PORT", Integer.toString(dbPort));
+    builder.environment().putAll(settings);
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
     Process process = builder.start();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the application exited: " + Files.readString(data.resolve("app.log")));
+        throw new IllegalStateException("the application exited: " + Files.readString(log));
       }
       try {
         if (given().port(httpPort).get("/q/health/ready").statusCode() == 200) {
@@ -90,8 +98,7 @@ class PackagedAppIT {
       Thread.sleep(250);
     }
     process.destroyForcibly();
-    throw new IllegalStateException(
-        "not ready within 90 s: " + Files.readString(data.resolve("app.log")));
+    throw new IllegalStateException("not ready within 90 s: " + Files.readString(log));
   }
 
   @AfterEach
@@ -105,7 +112,7 @@ class PackagedAppIT {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

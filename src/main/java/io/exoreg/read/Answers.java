@@ -1,0 +1,91 @@
+package io.exoreg.read;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exoreg.decision.RuleTable;
+import io.exoreg.runtime.ExoregConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Serialized answers, kept per snapshot for today's questions: the first ask of a question decides
+ * and serializes it, later asks send the same bytes. A new snapshot or a new day starts afresh;
+ * questions about another day are answered exactly, and not kept.
+ */
+@ApplicationScoped
+public class Answers {
+  /** Enough for every source x method x jurisdiction of several ingredients, and bounded. */
+  private static final int MAX_KEPT = 200_000;
+
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final String cacheControl;
+  private volatile Generation generation = new Generation(null, null, new ConcurrentHashMap<>());
+
+  public Answers(ObjectMapper json, Clock clock, ExoregConfig config) {
+    this.json = json;
+    this.clock = clock;
+    this.cacheControl = "public, max-age=" + config.httpMaxAge();
+  }
+
+  /** One answer as sent: its JSON and its strong tag, which names the revision and the question. */
+  public record Answer(byte[] body, EntityTag tag) {}
+
+  private record Generation(
+      RuleTable table, LocalDate day, ConcurrentHashMap<String, Answer> answers) {}
+
+  public LocalDate today() {
+    return LocalDate.now(clock);
+  }
+
+  /** The answer to the question {@code key} about day {@code at}, from {@code table}. */
+  Answer answer(RuleTable table, String key, LocalDate at, Supplier<Object> compute) {
+    LocalDate today = today();
+    if (!at.equals(today)) {
+      return make(table, key, compute);
+    }
+    Generation g = generation;
+    if (g.table() != table || !today.equals(g.day())) {
+      g = new Generation(table, today, new ConcurrentHashMap<>());
+      generation = g;
+    }
+    Answer answer = g.answers().get(key);
+    if (answer == null) {
+      answer = make(table, key, compute);
+      if (g.answers().size() < MAX_KEPT) {
+        g.answers().putIfAbsent(key, answer);
+      }
+    }
+    return answer;
+  }
+
+  /** 304 when the client holds this answer already, else the answer with its tag. */
+  Response respond(Answer answer, HttpHeaders headers) {
+    String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+    if (ifNoneMatch != null && HttpCaching.matches(ifNoneMatch, answer.tag())) {
+      return Response.notModified(answer.tag())
+          .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+          .build();
+    }
+    return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE)
+        .tag(answer.tag())
+        .header(HttpHeaders.CACHE_CONTROL, cacheControl)
+        .build();
+  }
+
+  private Answer make(RuleTable table, String key, Supplier<Object> compute) {
+    try {
+      return new Answer(
+          json.writeValueAsBytes(compute.get()), new EntityTag("r" + table.revision() + ":" + key));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("An answer could not be written", e);
+    }
+  }
+}

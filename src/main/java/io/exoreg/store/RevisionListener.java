@@ -1,0 +1,120 @@
+package io.exoreg.store;
+
+import io.exoreg.runtime.ExoregConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Keeps this instance's snapshot in step with commits made by any instance on the same database:
+ * every commit notifies {@value #CHANNEL}, which this listener hears on a connection of its own; a
+ * periodic look at the committed revision covers notifications lost while disconnected.
+ */
+@ApplicationScoped
+public class RevisionListener {
+  static final String CHANNEL = "exoreg_revision";
+  private static final Logger LOG = Logger.getLogger(RevisionListener.class);
+
+  private final TableLoader loader;
+  private final CurrentTable current;
+  private final String url;
+  private final Optional<String> user;
+  private final Optional<String> password;
+  private final Duration checkEvery;
+  private volatile boolean running = true;
+  private Thread thread;
+
+  public RevisionListener(
+      TableLoader loader,
+      CurrentTable current,
+      @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+      @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+      @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+      ExoregConfig config) {
+    this.loader = loader;
+    this.current = current;
+    this.url = url;
+    this.user = user;
+    this.password = password;
+    this.checkEvery = config.sync().checkEvery();
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    thread = new Thread(this::run, "exoreg-revision-listener");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    running = false;
+    if (thread != null) {
+      thread.interrupt();
+    }
+  }
+
+  private void run() {
+    long backoff = 250;
+    while (running) {
+      try (Connection connection =
+          DriverManager.getConnection(url, user.orElse(null), password.orElse(""))) {
+        try (Statement listen = connection.createStatement()) {
+          listen.execute("LISTEN " + CHANNEL);
+        }
+        backoff = 250;
+        catchUp(connection); // whatever was committed while this connection was down
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        long nextCheck = System.nanoTime() + checkEvery.toNanos();
+        while (running) {
+          PGNotification[] notifications = pg.getNotifications(250);
+          if (notifications != null && notifications.length > 0) {
+            catchUp(connection);
+          } else if (System.nanoTime() >= nextCheck) {
+            catchUp(connection);
+            nextCheck = System.nanoTime() + checkEvery.toNanos();
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (!running) {
+          return;
+        }
+        LOG.debugf(
+            "Revision listener disconnected (%s); retrying in %d ms", e.getMessage(), backoff);
+        try {
+          Thread.sleep(backoff);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+        backoff = Math.min(backoff * 2, 5_000);
+      }
+    }
+  }
+
+  /** Loads the committed table when it is newer than the snapshot. */
+  private void catchUp(Connection connection) throws SQLException {
+    long committed;
+    try (Statement query = connection.createStatement();
+        ResultSet row = query.executeQuery("SELECT revision FROM ruleset WHERE id = 1")) {
+      if (!row.next()) {
+        return;
+      }
+      committed = row.getLong(1);
+    }
+    long held = current.get().map(t -> t.revision()).orElse(-1L);
+    if (committed > held) {
+      loader.reload();
+    }
+  }
+}
