@@ -1,42 +1,123 @@
 #!/usr/bin/env bash
-# Builds and starts the packaged service on its embedded default, then measures it.
-# Prints figures; nothing here asserts a threshold. Usage: bench/run.sh [runs]
+# Measures exoreg on this machine and prints figures and ratios; it asserts nothing.
+#   bench/run.sh [seconds per wrk run]
+# Builds the application if needed, starts it on its embedded default, starts nginx on loopback
+# serving a static copy of one /status answer as the ceiling, and runs wrk with the same settings
+# against both. Needs java, maven, python3, curl, wrk and nginx (apt-get install -y wrk nginx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs="${1:-10}"
-work="$(mktemp -d)"
+seconds="${1:-10}"
+threads="${BENCH_THREADS:-2}"
+connections="${BENCH_CONNECTIONS:-64}"
 port="${BENCH_PORT:-18080}"
+nginx_port="${BENCH_NGINX_PORT:-18081}"
 db_port="${BENCH_DB_PORT:-15433}"
+work="$(mktemp -d)"
+for tool in wrk nginx python3 curl; do
+  command -v "$tool" > /dev/null || { echo "bench/run.sh needs $tool (apt-get install -y wrk nginx)"; exit 1; }
+done
 
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 
 EXOREG_EMBEDDED_DATA_DIR="$work/postgres" EXOREG_EMBEDDED_PORT="$db_port" QUARKUS_HTTP_PORT="$port" \
-  java -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:--Xmx192m -XX:MaxMetaspaceSize=128m} -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$work"' EXIT
+cleanup() {
+  kill "$app" 2> /dev/null || true
+  wait "$app" 2> /dev/null || true
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2> /dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
 for _ in $(seq 1 120); do
   curl -sf "http://localhost:$port/q/health/ready" > /dev/null && break
-  kill -0 $app 2>/dev/null || { cat "$work/app.log"; exit 1; }
+  kill -0 "$app" 2> /dev/null || { cat "$work/app.log"; exit 1; }
   sleep 0.5
 done
-base="http://localhost:$port"
+base="http://127.0.0.1:$port"
+hot="/api/v1/status?jurisdiction=GB&source=salmon&deliveryMethod=topical"
 
+# The ceiling: nginx serving the same answer as a static file.
+mkdir -p "$work/www/api/v1"
+curl -sf "$base$hot" > "$work/www/api/v1/status"
+chmod 755 "$work"
+chmod -R a+rX "$work/www"
+cat > "$work/nginx.conf" << CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/www;
+    default_type application/json;
+  }
+}
+CONF
+nginx -c "$work/nginx.conf" -p "$work"
+nginx_base="http://127.0.0.1:$nginx_port"
+
+python3 bench/paths.py "$base" > "$work/paths"
+etag=$(curl -sI "$base$hot" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
+
+# wrk's --latency output: requests/s, p50 and p99 in ms.
+measure() {
+  local out
+  out=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "$@")
+  local rps p50 p99
+  rps=$(awk '/Requests\/sec/ {print $2}' <<< "$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<< "$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<< "$out")
+  local errors
+  errors=$(awk '/Non-2xx or 3xx responses/ {print $5}' <<< "$out")
+  echo "$rps $(to_ms "$p50") $(to_ms "$p99") ${errors:-0}"
+}
+to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else printf "%.2f", v * 1000 }'; }
+row() { printf '  %-34s %10.0f req/s   p50 %6.2f ms   p99 %6.2f ms   non-2xx %s\n' "$1" "$2" "$3" "$4" "$5"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "== HTTP: wrk -t$threads -c$connections -d${seconds}s, on the same 2 cores as the servers"
+curl -s -o /dev/null "$base$hot"
+wrk -t"$threads" -c"$connections" -d10s "$base$hot" > /dev/null # warm-up, so the JIT has compiled the path
+EXOREG_PATHS="$work/paths" wrk -t"$threads" -c"$connections" -d5s -s bench/mix.lua "$base" > /dev/null
+wrk -t"$threads" -c"$connections" -d3s "$nginx_base$hot" > /dev/null
+read -r n_rps n_p50 n_p99 n_err <<< "$(measure "$nginx_base$hot")"
+row "nginx, static copy (baseline)" "$n_rps" "$n_p50" "$n_p99" "$n_err"
+read -r h_rps h_p50 h_p99 h_err <<< "$(measure "$base$hot")"
+row "exoreg /status, one hot query" "$h_rps" "$h_p50" "$h_p99" "$h_err"
+read -r m_rps m_p50 m_p99 m_err <<< "$(EXOREG_PATHS="$work/paths" measure -s bench/mix.lua "$base")"
+row "exoreg /status, $(wc -l < "$work/paths") distinct queries" "$m_rps" "$m_p50" "$m_p99" "$m_err"
+read -r c_rps c_p50 c_p99 c_err <<< "$(measure -H "If-None-Match: $etag" "$base$hot")"
+row "exoreg /status, 304 (If-None-Match)" "$c_rps" "$c_p50" "$c_p99" "$c_err"
+echo "  ratios to nginx: hot $(ratio "$h_rps" "$n_rps"), mix $(ratio "$m_rps" "$n_rps"); 304 to 200: $(ratio "$c_rps" "$h_rps")"
+echo "  exoreg peak resident memory so far: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$app/status")"
+
+echo
 echo "== catalogue check: 1,000 products x 10 markets x 6 combinations (60,000 decisions)"
 python3 bench/check-catalogue.py 1000 > "$work/catalogue.json"
-printf '   request body %s bytes\n' "$(wc -c < "$work/catalogue.json")"
 for format in json junit sarif text; do
   for _ in 1 2 3; do # warm-up
     curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary @"$work/catalogue.json" "$base/api/v1/checks?format=$format"
   done
-  server=(); total=()
-  for _ in $(seq 1 "$runs"); do
-    out=$(curl -s -o "$work/report" -D "$work/headers" -w '%{time_total}' \
-      -H 'Content-Type: application/json' --data-binary @"$work/catalogue.json" "$base/api/v1/checks?format=$format")
-    total+=("$out")
-    server+=("$(grep -i '^server-timing:' "$work/headers" | sed -E 's/.*dur=([0-9.]+).*/\1/')")
+  server=()
+  total=()
+  for _ in 1 2 3 4 5; do
+    total+=("$(curl -s -o "$work/report" -D "$work/headers" -w '%{time_total}' \
+      -H 'Content-Type: application/json' --data-binary @"$work/catalogue.json" "$base/api/v1/checks?format=$format")")
+    server+=("$(tr -d '\r' < "$work/headers" | awk -F'dur=' 'tolower($0) ~ /^server-timing/ {split($2, a, ";"); print a[1]}')")
   done
-  printf '   %-6s report %9s bytes | server median %7.1f ms | round trip median %7.1f ms\n' "$format" \
+  printf '  %-6s report %9s bytes   server median %7.1f ms   round trip median %7.1f ms\n' "$format" \
     "$(wc -c < "$work/report")" \
-    "$(printf '%s\n' "${server[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" \
-    "$(printf '%s\n' "${total[@]}" | sort -n | awk '{a[NR]=$1*1000} END {print a[int((NR+1)/2)]}')"
+    "$(printf '%s\n' "${server[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')" \
+    "$(printf '%s\n' "${total[@]}" | sort -n | awk '{a[NR] = $1 * 1000} END {print a[int((NR + 1) / 2)]}')"
 done
+echo "  exoreg peak resident memory: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$app/status")"
+
+echo
+echo "== decision core (JMH, one thread, $(python3 -c "print(47*19*8)") questions of the default table)"
+[ -f target/test-classes/META-INF/BenchmarkList ] || mvn -B -q test-compile
+mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp" -Dmdep.includeScope=test > /dev/null
+java -cp "target/test-classes:target/classes:$(cat "$work/cp")" org.openjdk.jmh.Main DecisionBenchmark \
+  -f 1 -wi 3 -w 1s -i 5 -r 1s -t 1 2> /dev/null | awk '/^Benchmark/ || /DecisionBenchmark\./'

@@ -27,7 +27,8 @@ public final class CatalogueChecker {
   private CatalogueChecker() {}
 
   public static CheckReport check(RuleTable table, CheckInput input, Status failOn, Status warnOn) {
-    Map<Question, Decision> decided = new HashMap<>();
+    // A catalogue asks the same few questions many times: each is decided and explained once.
+    Map<Question, Decided> decided = new HashMap<>();
     Map<String, CitedRule> cited = new TreeMap<>();
     Map<Status, Integer> summary = new EnumMap<>(Status.class);
     for (Status status : Status.values()) {
@@ -44,7 +45,14 @@ public final class CatalogueChecker {
           Question question =
               new Question(
                   c.ingredient(), market.code(), c.source(), c.deliveryMethod(), input.at());
-          Decision decision = decided.computeIfAbsent(question, table::decide);
+          Decided once =
+              decided.computeIfAbsent(
+                  question,
+                  q -> {
+                    Decision d = table.decide(q);
+                    return new Decided(d, table.explain(d));
+                  });
+          Decision decision = once.decision();
           for (Rule rule : decision.decidingRules()) {
             cited.computeIfAbsent(rule.id(), id -> CitedRule.of(rule));
           }
@@ -60,7 +68,7 @@ public final class CatalogueChecker {
                   outcome(decision.status(), failOn, warnOn),
                   decision.decidingRules().stream().map(Rule::id).toList(),
                   decision.conditions(),
-                  decision.explanation()));
+                  once.explanation()));
         }
         Outcome outcome = outcome(worst, failOn, warnOn);
         failures += outcome == Outcome.fail ? 1 : 0;
@@ -82,6 +90,8 @@ public final class CatalogueChecker {
         results,
         cited);
   }
+
+  private record Decided(Decision decision, String explanation) {}
 
   static Outcome outcome(Status status, Status failOn, Status warnOn) {
     if (status.isAtLeast(failOn)) {

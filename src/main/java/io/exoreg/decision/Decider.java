@@ -1,26 +1,27 @@
 package io.exoreg.decision;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** The decision semantics of the product specification, section 3, clause by clause. */
+/**
+ * The decision semantics of the product specification, section 3, clause by clause. Written with
+ * plain loops: it is the service's inner loop, run for every question not answered before.
+ */
 final class Decider {
   private Decider() {}
 
   static Decision decide(RuleTable table, Question question) {
     List<String> chain = table.jurisdictions().chain(question.jurisdiction());
     // Clause 3: the law of every level applies at once, so the survivors of all levels compete.
-    List<Rule> candidates = new ArrayList<>();
+    List<Rule> candidates = new ArrayList<>(4);
     for (String level : chain) {
-      candidates.addAll(mostSpecific(table, applying(table, question, level)));
+      addMostSpecific(table, applying(table, question, level), candidates);
     }
     if (candidates.isEmpty()) {
-      return noRuleApplies(question, chain);
+      // Clause 5: no rule anywhere in the chain means UNKNOWN, never permitted.
+      return new Decision(question, Status.UNKNOWN, List.of(), List.of());
     }
     // Clause 4: the most severe status wins; candidates keep chain order, then id order.
     Status status = Status.PERMITTED;
@@ -29,20 +30,35 @@ final class Decider {
         status = candidate.status();
       }
     }
-    Status decided = status;
-    List<Rule> deciding = candidates.stream().filter(rule -> rule.status() == decided).toList();
-    Set<String> conditions = new LinkedHashSet<>();
-    deciding.forEach(rule -> conditions.addAll(rule.conditions()));
-    return new Decision(
-        question, status, deciding, List.copyOf(conditions), explain(question, deciding, status));
+    List<Rule> deciding = new ArrayList<>(candidates.size());
+    for (Rule candidate : candidates) {
+      if (candidate.status() == status) {
+        deciding.add(candidate);
+      }
+    }
+    List<String> conditions;
+    if (deciding.size() == 1) {
+      conditions = deciding.get(0).conditions();
+    } else {
+      Set<String> union = new LinkedHashSet<>();
+      deciding.forEach(rule -> union.addAll(rule.conditions()));
+      conditions = List.copyOf(union);
+    }
+    return new Decision(question, status, deciding, conditions);
   }
 
   /** Clause 1, at one level of the chain. */
   private static List<Rule> applying(RuleTable table, Question question, String level) {
-    List<Rule> applying = new ArrayList<>();
-    for (Rule rule : table.rulesAt(question.ingredient(), level)) {
-      if (table.sources().isSameOrBelow(question.source(), rule.source())
-          && table.deliveryMethods().isSameOrBelow(question.deliveryMethod(), rule.deliveryMethod())
+    List<Rule> rules = table.rulesAt(question.ingredient(), level);
+    if (rules.isEmpty()) {
+      return rules;
+    }
+    Set<String> sources = table.sources().ancestorsOrSelf(question.source());
+    Set<String> methods = table.deliveryMethods().ancestorsOrSelf(question.deliveryMethod());
+    List<Rule> applying = new ArrayList<>(rules.size());
+    for (Rule rule : rules) {
+      if (sources.contains(rule.source())
+          && methods.contains(rule.deliveryMethod())
           && rule.inForceOn(question.at())) {
         applying.add(rule);
       }
@@ -51,8 +67,7 @@ final class Decider {
   }
 
   /** Clause 2: the maximal elements under "more specific in both dimensions". */
-  private static List<Rule> mostSpecific(RuleTable table, List<Rule> applying) {
-    List<Rule> survivors = new ArrayList<>();
+  private static void addMostSpecific(RuleTable table, List<Rule> applying, List<Rule> into) {
     for (Rule rule : applying) {
       boolean beaten = false;
       for (Rule other : applying) {
@@ -62,10 +77,9 @@ final class Decider {
         }
       }
       if (!beaten) {
-        survivors.add(rule);
+        into.add(rule);
       }
     }
-    return survivors;
   }
 
   private static boolean beats(RuleTable table, Rule a, Rule b) {
@@ -74,43 +88,5 @@ final class Decider {
     return !samePair
         && table.sources().isSameOrBelow(a.source(), b.source())
         && table.deliveryMethods().isSameOrBelow(a.deliveryMethod(), b.deliveryMethod());
-  }
-
-  /** Clause 5: no rule anywhere in the chain means UNKNOWN, never permitted. */
-  private static Decision noRuleApplies(Question question, List<String> chain) {
-    String explanation =
-        "No rule for %s in %s covers %s x %s on %s: %s"
-            .formatted(
-                question.ingredient(),
-                String.join(" or ", chain),
-                question.source(),
-                question.deliveryMethod(),
-                question.at(),
-                Status.UNKNOWN);
-    return new Decision(question, Status.UNKNOWN, List.of(), List.of(), explanation);
-  }
-
-  /**
-   * Clause 6, e.g. "GB: GB-any-source-injection (any-source x injection) covers salmon x
-   * scalp-injection: NOT_APPROVED".
-   */
-  private static String explain(Question question, List<Rule> deciding, Status status) {
-    Map<String, List<Rule>> byLevel = new LinkedHashMap<>();
-    deciding.forEach(
-        rule -> byLevel.computeIfAbsent(rule.jurisdiction(), k -> new ArrayList<>()).add(rule));
-    String covered = question.source() + " x " + question.deliveryMethod();
-    String parts =
-        byLevel.entrySet().stream()
-            .map(
-                level ->
-                    level.getKey()
-                        + ": "
-                        + level.getValue().stream()
-                            .map(r -> r.id() + " (" + r.source() + " x " + r.deliveryMethod() + ")")
-                            .collect(Collectors.joining(" and "))
-                        + (level.getValue().size() == 1 ? " covers " : " cover ")
-                        + covered)
-            .collect(Collectors.joining("; "));
-    return parts + ": " + status;
   }
 }

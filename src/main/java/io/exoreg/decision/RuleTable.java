@@ -23,7 +23,7 @@ public final class RuleTable {
   private final Tree<Node> deliveryMethods;
   private final Map<String, Reference> references;
   private final Map<String, Rule> rules;
-  private final Map<String, List<Rule>> rulesByIngredientAndJurisdiction;
+  private final Map<String, Map<String, List<Rule>>> rulesByIngredientAndJurisdiction;
 
   public RuleTable(
       long revision,
@@ -44,20 +44,22 @@ public final class RuleTable {
     references.forEach(reference -> refs.put(reference.id(), reference));
     this.references = java.util.Collections.unmodifiableMap(refs);
     Map<String, Rule> byId = new LinkedHashMap<>();
-    Map<String, List<Rule>> index = new HashMap<>();
+    Map<String, Map<String, List<Rule>>> index = new HashMap<>();
     for (Rule rule : rules) {
       byId.put(rule.id(), rule);
       index
-          .computeIfAbsent(levelKey(rule.ingredient(), rule.jurisdiction()), k -> new ArrayList<>())
+          .computeIfAbsent(rule.ingredient(), k -> new HashMap<>())
+          .computeIfAbsent(rule.jurisdiction(), k -> new ArrayList<>())
           .add(rule);
     }
-    index.replaceAll((key, list) -> list.stream().sorted(Comparator.comparing(Rule::id)).toList());
+    index.replaceAll(
+        (ingredient, levels) -> {
+          levels.replaceAll(
+              (level, list) -> list.stream().sorted(Comparator.comparing(Rule::id)).toList());
+          return Map.copyOf(levels);
+        });
     this.rules = java.util.Collections.unmodifiableMap(byId);
     this.rulesByIngredientAndJurisdiction = Map.copyOf(index);
-  }
-
-  private static String levelKey(String ingredient, String jurisdiction) {
-    return ingredient + '\n' + jurisdiction;
   }
 
   public long revision() {
@@ -99,11 +101,17 @@ public final class RuleTable {
 
   /** The rules written for exactly this ingredient and jurisdiction, ordered by id. */
   public List<Rule> rulesAt(String ingredient, String jurisdiction) {
-    return rulesByIngredientAndJurisdiction.getOrDefault(
-        levelKey(ingredient, jurisdiction), List.of());
+    return rulesByIngredientAndJurisdiction
+        .getOrDefault(ingredient, Map.of())
+        .getOrDefault(jurisdiction, List.of());
   }
 
   public Decision decide(Question question) {
     return Decider.decide(this, question);
+  }
+
+  /** The sentence a person reads for a decision made from this table. */
+  public String explain(Decision decision) {
+    return decision.explanation(jurisdictions.chain(decision.question().jurisdiction()));
   }
 }

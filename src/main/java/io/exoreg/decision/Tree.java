@@ -19,6 +19,7 @@ public final class Tree<T extends TreeEntry> {
   private final Map<String, T> byId;
   private final Map<String, String> idByKey;
   private final Map<String, Set<String>> ancestorsOrSelf;
+  private final Map<String, List<String>> chains;
   private final Map<String, List<String>> children;
 
   public Tree(Collection<T> entries) {
@@ -39,17 +40,20 @@ public final class Tree<T extends TreeEntry> {
       }
     }
     Map<String, Set<String>> ancestors = new HashMap<>();
+    Map<String, List<String>> lines = new HashMap<>();
     for (T entry : entries) {
       List<String> line = new ArrayList<>();
       for (String id = entry.id(); id != null; id = ids.get(id).parent()) {
         line.add(id);
       }
       ancestors.put(entry.id(), Set.copyOf(line));
+      lines.put(entry.id(), List.copyOf(line));
     }
     kids.replaceAll((id, list) -> List.copyOf(list));
     this.byId = Collections.unmodifiableMap(ids);
     this.idByKey = Map.copyOf(keys);
     this.ancestorsOrSelf = Map.copyOf(ancestors);
+    this.chains = Map.copyOf(lines);
     this.children = Collections.unmodifiableMap(kids);
   }
 
@@ -91,11 +95,12 @@ public final class Tree<T extends TreeEntry> {
 
   /** The id, its parent, the parent's parent, up to the root. */
   public List<String> chain(String id) {
-    List<String> chain = new ArrayList<>();
-    for (String at = id; at != null; at = byId.get(at).parent()) {
-      chain.add(at);
-    }
-    return chain;
+    return chains.get(id);
+  }
+
+  /** The id and every id above it. */
+  public Set<String> ancestorsOrSelf(String id) {
+    return ancestorsOrSelf.get(id);
   }
 
   public List<String> children(String id) {

@@ -162,7 +162,7 @@ public class StatusResource {
       for (Node method : table.deliveryMethods().entries()) {
         Decision decision =
             table.decide(new Question(ingredientId, code, source.id(), method.id(), day));
-        cells.add(MatrixCell.of(decision));
+        cells.add(MatrixCell.of(decision, table));
         for (Rule rule : decision.decidingRules()) {
           deciding.computeIfAbsent(rule.id(), id -> RuleView.of(rule, table));
         }

@@ -75,7 +75,7 @@ public final class Views {
           decision.status(),
           decision.conditions(),
           decision.decidingRules().stream().map(rule -> RuleView.of(rule, table)).toList(),
-          decision.explanation(),
+          table.explain(decision),
           table.revision());
     }
   }
@@ -129,14 +129,14 @@ public final class Views {
       List<String> decidingRules,
       List<String> conditions,
       String explanation) {
-    static MatrixCell of(Decision decision) {
+    static MatrixCell of(Decision decision, RuleTable table) {
       return new MatrixCell(
           decision.question().source(),
           decision.question().deliveryMethod(),
           decision.status(),
           decision.decidingRules().stream().map(Rule::id).toList(),
           decision.conditions(),
-          decision.explanation());
+          table.explain(decision));
     }
   }
 

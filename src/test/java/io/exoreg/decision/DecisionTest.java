@@ -234,14 +234,14 @@ public class DecisionTest {
     Decision decision = decide(DEFAULT, "GB", "salmon", "scalp-injection", "2026-11-25");
     assertEquals(
         "GB: GB-any-source-injection (any-source x injection) covers salmon x scalp-injection: NOT_APPROVED",
-        decision.explanation());
+        DEFAULT.explain(decision));
   }
 
   @Test
   void explanationOfNoRuleNamesTheChainAndSaysUnknown() {
     Decision none = decide(CLAUSES, "LONE", "h", "top", "2026-11-25");
     assertEquals(
-        "No rule for exosome in LONE covers h x top on 2026-11-25: UNKNOWN", none.explanation());
+        "No rule for exosome in LONE covers h x top on 2026-11-25: UNKNOWN", CLAUSES.explain(none));
   }
 
   @Test
@@ -266,7 +266,7 @@ public class DecisionTest {
     assertEquals(List.of("label it", "notify"), decision.conditions());
     assertEquals(
         "CC: CC-p-top (p x top) covers p x top; RG: RG-n-top (n x top) covers p x top: PERMITTED",
-        decision.explanation());
+        CLAUSES.explain(decision));
   }
 
   @Test
