@@ -36,7 +36,28 @@ public class Answers {
   }
 
   /** One answer as sent: its JSON and its strong tag, which names the revision and the question. */
-  public record Answer(byte[] body, EntityTag tag) {}
+  public record Answer(byte[] body, EntityTag tag) {
+    /** The tag as the ETag header carries it. */
+    String header() {
+      return "\"" + tag.getValue() + "\"";
+    }
+  }
+
+  /** The key of a status question, the same on every path that answers it. */
+  static String statusKey(
+      String ingredient, String jurisdiction, String source, String method, LocalDate at) {
+    return "status:" + ingredient + ":" + jurisdiction + ":" + source + ":" + method + ":" + at;
+  }
+
+  /** The answer kept for this question of today, if it was asked of this snapshot before. */
+  Answer kept(RuleTable table, String key) {
+    Generation g = generation;
+    return g.table() == table && today().equals(g.day()) ? g.answers().get(key) : null;
+  }
+
+  String cacheControl() {
+    return cacheControl;
+  }
 
   private record Generation(
       RuleTable table, LocalDate day, ConcurrentHashMap<String, Answer> answers) {}
@@ -74,7 +95,7 @@ public class Answers {
           .header(HttpHeaders.CACHE_CONTROL, cacheControl)
           .build();
     }
-    return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE)
+    return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
         .tag(answer.tag())
         .header(HttpHeaders.CACHE_CONTROL, cacheControl)
         .build();

@@ -105,14 +105,12 @@ public class StatusResource {
             inputs.date("at", at, answers.today()));
     inputs.check();
     String key =
-        String.join(
-            ":",
-            "status",
+        Answers.statusKey(
             question.ingredient(),
             question.jurisdiction(),
             question.source(),
             question.deliveryMethod(),
-            question.at().toString());
+            question.at());
     return answers.respond(
         answers.answer(
             table, key, question.at(), () -> StatusAnswer.of(table.decide(question), table)),

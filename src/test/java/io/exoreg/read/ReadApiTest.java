@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.exoreg.TestDatabase;
 import io.exoreg.decision.DecisionTest;
@@ -382,6 +383,38 @@ class ReadApiTest {
         .get("/api/v1/status")
         .then()
         .statusCode(200);
+  }
+
+  @Test
+  void aKeptAnswerIsTheSameAnswerByteForByte() {
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    Response first =
+        given()
+            .queryParam("jurisdiction", "KR")
+            .queryParam("source", "plant")
+            .queryParam("deliveryMethod", "serum")
+            .get("/api/v1/status");
+    Response again =
+        given()
+            .queryParam("jurisdiction", "kr")
+            .queryParam("source", "PLANT")
+            .queryParam("deliveryMethod", "topical")
+            .queryParam("at", today)
+            .get("/api/v1/status");
+    first.then().statusCode(200);
+    again.then().statusCode(200);
+    assertEquals(first.asString(), again.asString());
+    assertEquals(first.header("ETag"), again.header("ETag"));
+    assertEquals(first.header("Cache-Control"), again.header("Cache-Control"));
+    assertEquals(first.contentType(), again.contentType());
+    given()
+        .header("If-None-Match", first.header("ETag"))
+        .queryParam("jurisdiction", "KR")
+        .queryParam("source", "plant")
+        .queryParam("deliveryMethod", "topical")
+        .get("/api/v1/status")
+        .then()
+        .statusCode(304);
   }
 
   @Test

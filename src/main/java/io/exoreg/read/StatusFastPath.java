@@ -1,0 +1,97 @@
+package io.exoreg.read;
+
+import io.exoreg.decision.RuleTable;
+import io.exoreg.runtime.ExoregConfig;
+import io.exoreg.store.CurrentTable;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A front for {@code GET /api/v1/status} on the event loop: a valid question of today whose answer
+ * this snapshot already holds is sent straight from memory, with its tag and a 304 when the client
+ * holds it. Everything else (a first ask, another day, any invalid or repeated parameter) goes on
+ * to {@link StatusResource}, which decides, keeps the answer and reports errors. The two answer
+ * alike, byte for byte.
+ */
+@ApplicationScoped
+public class StatusFastPath {
+  private final CurrentTable current;
+  private final Answers answers;
+  private final String defaultIngredient;
+
+  public StatusFastPath(CurrentTable current, Answers answers, ExoregConfig config) {
+    this.current = current;
+    this.answers = answers;
+    this.defaultIngredient = config.defaultIngredient();
+  }
+
+  void install(@Observes Router router) {
+    router.get("/api/v1/status").order(-100).handler(this::answer);
+  }
+
+  private void answer(RoutingContext context) {
+    Answers.Answer answer = kept(context.queryParams());
+    if (answer == null) {
+      context.next();
+      return;
+    }
+    String tag = answer.header();
+    String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
+    var response =
+        context
+            .response()
+            .putHeader(HttpHeaders.ETAG, tag)
+            .putHeader(HttpHeaders.CACHE_CONTROL, answers.cacheControl());
+    if (ifNoneMatch != null && HttpCaching.matches(ifNoneMatch, answer.tag())) {
+      response.setStatusCode(304).end();
+    } else {
+      response
+          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8")
+          .end(Buffer.buffer(answer.body()));
+    }
+  }
+
+  private Answers.Answer kept(MultiMap params) {
+    RuleTable table = current.get().orElse(null);
+    if (table == null) {
+      return null;
+    }
+    for (String name : params.names()) {
+      if (params.getAll(name).size() > 1) {
+        return null;
+      }
+    }
+    String at = params.get("at");
+    LocalDate today = answers.today();
+    if (at != null && !at.isBlank()) {
+      try {
+        if (!LocalDate.parse(at.strip()).equals(today)) {
+          return null;
+        }
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+    String ingredient = params.get("ingredient");
+    String ingredientId =
+        table
+            .ingredients()
+            .resolve(ingredient == null || ingredient.isBlank() ? defaultIngredient : ingredient)
+            .orElse(null);
+    String jurisdiction = table.jurisdictions().resolve(params.get("jurisdiction")).orElse(null);
+    String source = table.sources().resolve(params.get("source")).orElse(null);
+    String method = table.deliveryMethods().resolve(params.get("deliveryMethod")).orElse(null);
+    if (ingredientId == null || jurisdiction == null || source == null || method == null) {
+      return null;
+    }
+    return answers.kept(
+        table, Answers.statusKey(ingredientId, jurisdiction, source, method, today));
+  }
+}
