@@ -122,4 +122,4 @@ echo "== decision core (JMH, one thread, $(python3 -c "print(47*19*8)") question
 [ -f target/test-classes/META-INF/BenchmarkList ] || mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp" -Dmdep.includeScope=test > /dev/null
 java -cp "target/test-classes:target/classes:$(cat "$work/cp")" org.openjdk.jmh.Main DecisionBenchmark \
-  -f 1 -wi 3 -w 1s -i 5 -r 1s -t 1 2> /dev/null | awk '/^Benchmark/ || /DecisionBenchmark\./'
+  -f 1 -wi 5 -w 1s -i 8 -r 1s -t 1 2> /dev/null | awk '/^Benchmark/ || /DecisionBenchmark\./'

@@ -169,7 +169,7 @@ public class CheckResource {
             config.defaultIngredient());
     CheckInput input = read.apply(reader, LocalDate.now(clock));
     CheckReport report = CatalogueChecker.check(table, input, fail, warn);
-    String rendered = render(report, format);
+    byte[] rendered = render(report, format);
     return Response.status(report.passed() ? 200 : 422)
         .type(format.mediaType() + ";charset=UTF-8")
         .header(
@@ -216,14 +216,15 @@ public class CheckResource {
                 .toList());
   }
 
-  private String render(CheckReport report, ReportFormat format) {
+  /** The report as bytes, written once: a large catalogue's report is tens of megabytes. */
+  private byte[] render(CheckReport report, ReportFormat format) {
     try {
       return switch (format) {
-        case json -> json.writeValueAsString(report);
-        case sarif -> json.writeValueAsString(SarifReport.of(report));
-        case junit -> JunitReport.write(report);
-        case text -> TextReport.write(report);
-        case github -> GithubReport.write(report);
+        case json -> json.writeValueAsBytes(report);
+        case sarif -> json.writeValueAsBytes(SarifReport.of(report));
+        case junit -> JunitReport.write(report).getBytes(StandardCharsets.UTF_8);
+        case text -> TextReport.write(report).getBytes(StandardCharsets.UTF_8);
+        case github -> GithubReport.write(report).getBytes(StandardCharsets.UTF_8);
       };
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The report could not be written", e);
