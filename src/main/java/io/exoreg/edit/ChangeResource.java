@@ -70,6 +70,9 @@ public class ChangeResource {
     long after = inputs.integer("since", since, 0, 0, Integer.MAX_VALUE);
     int pageNumber = inputs.integer("page", page, 0, 0, Integer.MAX_VALUE);
     int pageSize = inputs.integer("size", size, 100, 1, MAX_PAGE_SIZE);
+    if ((long) pageNumber * pageSize > Integer.MAX_VALUE) {
+      inputs.fail("page", "is beyond the end of any feed; ask with a later since instead");
+    }
     inputs.check();
     long total = store.countChangesSince(after);
     List<RecordedChange> changes = store.changesSince(after, pageNumber, pageSize);

@@ -64,7 +64,8 @@ public class Editor {
     return written(commit, kind, id);
   }
 
-  public Written replace(Kind kind, String id, Object entry, String ifMatch, Caller caller) {
+  public Written replace(Kind kind, String path, Object entry, String ifMatch, Caller caller) {
+    String id = canonical(kind, path);
     String bodyId = idOf(entry);
     if (bodyId != null && !bodyId.equals(id)) {
       throw ProblemException.invalid(
@@ -87,7 +88,8 @@ public class Editor {
     return written(commit, kind, id);
   }
 
-  public long delete(Kind kind, String id, String ifMatch, Caller caller) {
+  public long delete(Kind kind, String path, String ifMatch, Caller caller) {
+    String id = canonical(kind, path);
     Commit commit =
         commit(
             caller,
@@ -197,6 +199,22 @@ public class Editor {
             v -> new Violation(v.field().replaceFirst("^[A-Za-z]+\\[\\d+\\]\\.?", ""), v.message()))
         .map(v -> v.field().isEmpty() ? new Violation(idField(kind), v.message()) : v)
         .toList();
+  }
+
+  /** A path names an entry by id or, for vocabularies, by alias in any case, as reads do. */
+  private String canonical(Kind kind, String path) {
+    return current
+        .get()
+        .flatMap(
+            table ->
+                switch (kind) {
+                  case RULE -> java.util.Optional.<String>empty();
+                  case INGREDIENT -> table.ingredients().resolve(path);
+                  case JURISDICTION -> table.jurisdictions().resolve(path);
+                  case SOURCE -> table.sources().resolve(path);
+                  case DELIVERY_METHOD -> table.deliveryMethods().resolve(path);
+                })
+        .orElse(path);
   }
 
   static String idField(Kind kind) {

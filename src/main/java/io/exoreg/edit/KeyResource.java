@@ -3,6 +3,8 @@ package io.exoreg.edit;
 import io.exoreg.problem.Problem;
 import io.exoreg.problem.Problem.FieldError;
 import io.exoreg.problem.ProblemException;
+import io.exoreg.ruleset.Rulesets;
+import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.ApiKeyStore;
 import io.exoreg.store.ApiKeyStore.KeyInfo;
 import io.exoreg.store.ApiKeyStore.NewKey;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,13 +51,15 @@ public class KeyResource {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
   private final ApiKeyStore keys;
+  private final ExoregConfig config;
 
-  public KeyResource(ApiKeyStore keys) {
+  public KeyResource(ApiKeyStore keys, ExoregConfig config) {
     this.keys = keys;
+    this.config = config;
   }
 
   /** What to make: a name (the actor in the audit trail) and whether it may manage keys. */
-  public record KeyRequest(String name, Boolean admin) {}
+  public record KeyRequest(String name, boolean admin) {}
 
   /** A key just made; {@code key} is the secret, shown this once and never stored. */
   public record CreatedKey(String name, boolean admin, String key, String createdBy) {}
@@ -62,6 +67,8 @@ public class KeyResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Make a key")
+  @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
+      content = @Content(schema = @Schema(implementation = KeyRequest.class)))
   @APIResponse(
       responseCode = "201",
       description = "The key, with its secret shown once",
@@ -73,14 +80,21 @@ public class KeyResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response create(KeyRequest request, @Context ContainerRequestContext context) {
-    if (request == null || request.name() == null || !NAME.matcher(request.name()).matches()) {
+  public Response create(InputStream body, @Context ContainerRequestContext context) {
+    KeyRequest request = Rulesets.parseEntry(body, KeyRequest.class);
+    if (request.name() == null || !NAME.matcher(request.name()).matches()) {
       throw ProblemException.invalid(
           List.of(new FieldError("name", "is required: 1 to 64 letters, digits, '.', '_' or '-'")));
     }
+    if (config.apiKeys().containsKey(request.name())) {
+      throw new ProblemException(
+          409,
+          "'" + request.name() + "' names a key the deployment configures; choose another name",
+          List.of(new FieldError("name", "is taken")));
+    }
     Caller caller = EditResource.caller(context);
     NewKey made =
-        keys.create(request.name(), Boolean.TRUE.equals(request.admin()), caller.name())
+        keys.create(request.name(), request.admin(), caller.name())
             .orElseThrow(
                 () ->
                     new ProblemException(

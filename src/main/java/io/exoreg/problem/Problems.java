@@ -37,9 +37,9 @@ public class Problems {
     return response(
         Problem.of(
             400,
-            "The rule table breaks "
+            "The request breaks "
                 + errors.size()
-                + " validation rule(s), each named in errors; nothing was written",
+                + " rule(s) of the table's format, each named in errors; nothing was written",
             errors));
   }
 
@@ -68,6 +68,17 @@ public class Problems {
                         field.isEmpty() ? "body" : field,
                         "is not valid JSON of the expected shape")))
             .problem());
+  }
+
+  /** The database is unreachable: writes are refused whole, and can be retried. */
+  @ServerExceptionMapper
+  public Response databaseUnreachable(org.hibernate.exception.JDBCConnectionException e) {
+    LOG.warn("The database is unreachable", e);
+    return response(
+        Problem.of(
+            503,
+            "The database is unreachable, so nothing was written; reads still answer; retry shortly",
+            null));
   }
 
   @ServerExceptionMapper

@@ -21,7 +21,9 @@ final class EntityResponses {
     EntityTag tag = new EntityTag(EntityTags.of(table, kind, id).orElseThrow());
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     if (notModified != null) {
-      return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
+      // 304 for a matching If-None-Match, 412 for a failed If-Match
+      int status = notModified.build().getStatus();
+      return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.fromStatusCode(status))
           .tag(tag)
           .build();
     }

@@ -48,7 +48,11 @@ public class HttpCaching {
     boolean read =
         HttpMethod.GET.equals(request.getMethod()) || HttpMethod.HEAD.equals(request.getMethod());
     String path = request.getUriInfo().getPath();
-    if (!read || !path.startsWith("/api/") || SELF_TAGGED.contains(path) || table.isEmpty()) {
+    if (!read
+        || !path.startsWith("/api/")
+        || path.startsWith("/api/v1/keys") // private, and never cached
+        || SELF_TAGGED.contains(path)
+        || table.isEmpty()) {
       return Optional.empty();
     }
     EntityTag tag = tag(request, table.get().revision());
@@ -67,6 +71,7 @@ public class HttpCaching {
       // An entry's own representation carries its entity tag, which If-Match is checked against.
       response.getHeaders().putIfAbsent(HttpHeaders.ETAG, java.util.List.of(tag));
       response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl());
+      response.getHeaders().putSingle(HttpHeaders.VARY, "Accept");
     }
   }
 
@@ -80,6 +85,8 @@ public class HttpCaching {
     new TreeMap<>(uri.getQueryParameters())
         .forEach((name, values) -> key.append(name).append('=').append(values).append('&'));
     key.append("today=").append(LocalDate.now(clock));
+    // One path may answer in several formats (the export as JSON or CSV).
+    key.append("&accept=").append(request.getHeaderString(HttpHeaders.ACCEPT));
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256")

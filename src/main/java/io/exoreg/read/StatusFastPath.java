@@ -37,6 +37,11 @@ public class StatusFastPath {
   }
 
   private void answer(RoutingContext context) {
+    String accept = context.request().getHeader(HttpHeaders.ACCEPT);
+    if (accept != null && !acceptsJson(accept)) {
+      context.next(); // the resource says what it can offer instead
+      return;
+    }
     Answers.Answer answer = kept(context.queryParams());
     if (answer == null) {
       context.next();
@@ -56,6 +61,16 @@ public class StatusFastPath {
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8")
           .end(Buffer.buffer(answer.body()));
     }
+  }
+
+  private static boolean acceptsJson(String accept) {
+    for (String range : accept.split(",")) {
+      String type = range.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+      if (type.equals("application/json") || type.equals("application/*") || type.equals("*/*")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Answers.Answer kept(MultiMap params) {

@@ -109,7 +109,7 @@ public final class BundleEdits {
    */
   public static Bundle merge(Bundle old, Bundle incoming) {
     return new Bundle(
-        old.format(),
+        incoming.format(), // checked like any bundle's
         incoming.title() != null ? incoming.title() : old.title(),
         incoming.publishedOn() != null ? incoming.publishedOn() : old.publishedOn(),
         incoming.disclaimer() != null ? incoming.disclaimer() : old.disclaimer(),

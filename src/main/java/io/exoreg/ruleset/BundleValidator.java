@@ -401,9 +401,11 @@ final class BundleValidator {
       if (status != null && status != Status.UNKNOWN) {
         fail(field, who + "a " + status + " rule needs a legal basis with an instrument");
       }
-      return basis == null
-          ? null
-          : new LegalBasis(basis.instrument(), basis.provision(), basis.url());
+      boolean empty =
+          basis == null
+              || (blank(basis.instrument()) && blank(basis.provision()) && blank(basis.url()));
+      // An empty basis is no basis: stored, it reads back as none, and must compare equal.
+      return empty ? null : new LegalBasis(basis.instrument(), basis.provision(), basis.url());
     }
     checkUrl(field + ".url", basis.url());
     return new LegalBasis(basis.instrument(), basis.provision(), basis.url());
@@ -413,6 +415,10 @@ final class BundleValidator {
    * Links are checked for shape only: an absolute http(s) address without blanks. Real citations
    * carry characters that strict URI parsing refuses, and a citation must not be lost for that.
    */
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
+  }
+
   private void checkUrl(String field, String url) {
     if (url != null && !HTTP_URL.matcher(url).matches()) {
       fail(field, "'" + url + "' is not an absolute http(s) URL");

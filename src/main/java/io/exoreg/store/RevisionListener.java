@@ -102,6 +102,18 @@ public class RevisionListener {
     }
   }
 
+  /** A connection of the listener's own, which notices a dead peer rather than wait forever. */
+  private Connection connect() throws SQLException {
+    java.util.Properties properties = new java.util.Properties();
+    user.ifPresent(u -> properties.setProperty("user", u));
+    properties.setProperty("password", password.orElse(""));
+    properties.setProperty("tcpKeepAlive", "true");
+    properties.setProperty("socketTimeout", "30");
+    properties.setProperty("connectTimeout", "5");
+    properties.setProperty("ApplicationName", "exoreg revision listener");
+    return DriverManager.getConnection(url, properties);
+  }
+
   /** Loads the committed table when it is newer than the snapshot. */
   private void catchUp(Connection connection) throws SQLException {
     long committed;

@@ -371,6 +371,71 @@ class EditApiTest {
   }
 
   @Test
+  void anUnknownRuleWithAnEmptyLegalBasisIsStoredAsNoneSoRewritingItChangesNothing() {
+    String code = newJurisdiction();
+    String id = code + "-plant-microneedling";
+    String body =
+        rule(id, code, "plant", "microneedling", "UNKNOWN", "unclear")
+            .replaceFirst("\"legalBasis\": \\{[^}]*}", "\"legalBasis\": {}");
+    as(admin)
+        .body(body)
+        .post("/api/v1/rules")
+        .then()
+        .statusCode(201)
+        .body("legalBasis", org.hamcrest.Matchers.nullValue());
+    long revision = revision();
+    String etag = given().get("/api/v1/rules/" + id).header("ETag");
+    as(admin)
+        .header("If-Match", etag)
+        .body(body)
+        .put("/api/v1/rules/" + id)
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo(etag))
+        .header("Exoreg-Revision", String.valueOf(revision));
+    assertEquals(revision, revision());
+  }
+
+  @Test
+  void vocabularyPathsTakeAliasesInAnyCaseAndAFailedIfMatchOnAReadIs412() {
+    String code = newJurisdiction();
+    String etag =
+        given()
+            .get("/api/v1/jurisdictions/" + code.toLowerCase())
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    as(admin)
+        .header("If-Match", etag)
+        .body("{\"name\":\"Lower-case path\",\"aliases\":[]}")
+        .put("/api/v1/jurisdictions/" + code.toLowerCase())
+        .then()
+        .statusCode(200)
+        .body("code", equalTo(code));
+    given()
+        .header("If-Match", "\"nope\"")
+        .get("/api/v1/rules/GB-any-source-injection")
+        .then()
+        .statusCode(412);
+    given()
+        .header("Authorization", "Bearer " + admin)
+        .get("/api/v1/keys")
+        .then()
+        .statusCode(200)
+        .header("ETag", org.hamcrest.Matchers.nullValue())
+        .header("Cache-Control", org.hamcrest.Matchers.nullValue());
+    as(admin)
+        .body("{\"name\":\"x\",\"isAdmin\":true}")
+        .post("/api/v1/keys")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", hasItem("isAdmin"));
+    as(admin).body("{\"name\":\"ci-bot\"}").post("/api/v1/keys").then().statusCode(409);
+  }
+
+  @Test
   void deletingANodeInUseIsRefusedNamingItsUsers() {
     String etag =
         given().get("/api/v1/sources/bovine").then().statusCode(200).extract().header("ETag");
