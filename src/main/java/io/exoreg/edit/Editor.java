@@ -236,29 +236,14 @@ public class Editor {
 
   private static Object withId(Kind kind, Object entry, String id) {
     if (entry instanceof RuleEntry r) {
-      return new RuleEntry(
-          id,
-          r.ingredient(),
-          r.jurisdiction(),
-          r.source(),
-          r.deliveryMethod(),
-          r.status(),
-          r.conditions(),
-          r.legalBasis(),
-          r.references(),
-          r.effectiveFrom(),
-          r.effectiveTo(),
-          r.confidence(),
-          r.verifiedOn(),
-          r.notes());
+      return r.withId(id);
     }
     if (entry instanceof IngredientEntry i) {
-      return new IngredientEntry(id, i.label(), i.aliases());
+      return i.withId(id);
     }
     if (entry instanceof JurisdictionEntry j) {
-      return new JurisdictionEntry(id, j.name(), j.parent(), j.regulator(), j.notes(), j.aliases());
+      return j.withCode(id);
     }
-    NodeEntry n = (NodeEntry) entry;
-    return new NodeEntry(id, n.parent(), n.label(), n.aliases());
+    return ((NodeEntry) entry).withId(id);
   }
 }

@@ -37,7 +37,11 @@ public record Bundle(
   public static final String FORMAT = "exoreg-ruleset/1";
 
   @JsonPropertyOrder({"id", "label", "aliases"})
-  public record IngredientEntry(String id, String label, List<String> aliases) {}
+  public record IngredientEntry(String id, String label, List<String> aliases) {
+    public IngredientEntry withId(String newId) {
+      return new IngredientEntry(newId, label, aliases);
+    }
+  }
 
   @JsonPropertyOrder({"code", "name", "parent", "regulator", "notes", "aliases"})
   public record JurisdictionEntry(
@@ -46,10 +50,18 @@ public record Bundle(
       String parent,
       String regulator,
       String notes,
-      List<String> aliases) {}
+      List<String> aliases) {
+    public JurisdictionEntry withCode(String newCode) {
+      return new JurisdictionEntry(newCode, name, parent, regulator, notes, aliases);
+    }
+  }
 
   @JsonPropertyOrder({"id", "parent", "label", "aliases"})
-  public record NodeEntry(String id, String parent, String label, List<String> aliases) {}
+  public record NodeEntry(String id, String parent, String label, List<String> aliases) {
+    public NodeEntry withId(String newId) {
+      return new NodeEntry(newId, parent, label, aliases);
+    }
+  }
 
   @JsonPropertyOrder({"id", "title", "publisher", "date", "url", "kind"})
   public record ReferenceEntry(
@@ -88,5 +100,23 @@ public record Bundle(
       String effectiveTo,
       String confidence,
       String verifiedOn,
-      String notes) {}
+      String notes) {
+    public RuleEntry withId(String newId) {
+      return new RuleEntry(
+          newId,
+          ingredient,
+          jurisdiction,
+          source,
+          deliveryMethod,
+          status,
+          conditions,
+          legalBasis,
+          references,
+          effectiveFrom,
+          effectiveTo,
+          confidence,
+          verifiedOn,
+          notes);
+    }
+  }
 }

@@ -215,7 +215,8 @@ public class RulesetStore {
     if (changes.isEmpty()) {
       return new Commit(row.revision, changes, current);
     }
-    // The rows read for the current table leave the session, so that new rows may take their ids.
+    // The rows read for the current table leave the persistence context, so new rows may take their
+    // ids.
     entityManager.flush();
     entityManager.clear();
     RulesetRow locked = RulesetRow.findById(RulesetRow.ID);

@@ -425,21 +425,7 @@ class BundleValidationTest {
   }
 
   private static RuleEntry withId(RuleEntry r, String id) {
-    return new RuleEntry(
-        id,
-        r.ingredient(),
-        r.jurisdiction(),
-        r.source(),
-        r.deliveryMethod(),
-        r.status(),
-        r.conditions(),
-        r.legalBasis(),
-        r.references(),
-        r.effectiveFrom(),
-        r.effectiveTo(),
-        r.confidence(),
-        r.verifiedOn(),
-        r.notes());
+    return r.withId(id);
   }
 
   private static RuleEntry withSource(RuleEntry r, String source) {
