@@ -20,7 +20,7 @@ done
 [ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
 
 EXOREG_EMBEDDED_DATA_DIR="$work/postgres" EXOREG_EMBEDDED_PORT="$db_port" QUARKUS_HTTP_PORT="$port" \
-  java ${BENCH_JAVA_OPTS:--Xmx192m -XX:MaxMetaspaceSize=128m} -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k} -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
 app=$!
 cleanup() {
   kill "$app" 2> /dev/null || true

@@ -27,7 +27,7 @@ public class Answers {
   private final ObjectMapper json;
   private final Clock clock;
   private final String cacheControl;
-  private volatile Generation generation = new Generation(null, null, new ConcurrentHashMap<>());
+  private volatile Generation generation = new Generation(null, null);
 
   public Answers(ObjectMapper json, Clock clock, ExoregConfig config) {
     this.json = json;
@@ -51,16 +51,46 @@ public class Answers {
 
   /** The answer kept for this question of today, if it was asked of this snapshot before. */
   Answer kept(RuleTable table, String key) {
+    Generation g = current(table);
+    return g == null ? null : g.answers().get(key);
+  }
+
+  /** The answer kept for a query spelled exactly so, today, from this snapshot. */
+  Answer keptForQuery(RuleTable table, String query) {
+    Generation g = current(table);
+    return g == null || query == null ? null : g.byQuery().get(query);
+  }
+
+  /** Remembers which answer a query, valid in full, spelled so, was given. */
+  void rememberQuery(RuleTable table, String query, Answer answer) {
+    Generation g = current(table);
+    if (g != null && query != null && g.byQuery().size() < MAX_KEPT) {
+      g.byQuery().putIfAbsent(query, answer);
+    }
+  }
+
+  private Generation current(RuleTable table) {
     Generation g = generation;
-    return g.table() == table && today().equals(g.day()) ? g.answers().get(key) : null;
+    return g.table() == table && today().equals(g.day()) ? g : null;
   }
 
   String cacheControl() {
     return cacheControl;
   }
 
+  /**
+   * The answers of one snapshot on one day: by question, and by the exact query text that asked for
+   * them (a request spelled as before needs no parsing at all).
+   */
   private record Generation(
-      RuleTable table, LocalDate day, ConcurrentHashMap<String, Answer> answers) {}
+      RuleTable table,
+      LocalDate day,
+      ConcurrentHashMap<String, Answer> answers,
+      ConcurrentHashMap<String, Answer> byQuery) {
+    Generation(RuleTable table, LocalDate day) {
+      this(table, day, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+    }
+  }
 
   public LocalDate today() {
     return LocalDate.now(clock);
@@ -74,7 +104,7 @@ public class Answers {
     }
     Generation g = generation;
     if (g.table() != table || !today.equals(g.day())) {
-      g = new Generation(table, today, new ConcurrentHashMap<>());
+      g = new Generation(table, today);
       generation = g;
     }
     Answer answer = g.answers().get(key);

@@ -42,10 +42,20 @@ public class StatusFastPath {
       context.next(); // the resource says what it can offer instead
       return;
     }
-    Answers.Answer answer = kept(context.queryParams());
-    if (answer == null) {
+    RuleTable table = current.get().orElse(null);
+    if (table == null) {
       context.next();
       return;
+    }
+    String query = context.request().query();
+    Answers.Answer answer = answers.keptForQuery(table, query);
+    if (answer == null) {
+      answer = kept(table, context.queryParams());
+      if (answer == null) {
+        context.next();
+        return;
+      }
+      answers.rememberQuery(table, query, answer);
     }
     String tag = answer.header();
     String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
@@ -73,11 +83,7 @@ public class StatusFastPath {
     return false;
   }
 
-  private Answers.Answer kept(MultiMap params) {
-    RuleTable table = current.get().orElse(null);
-    if (table == null) {
-      return null;
-    }
+  private Answers.Answer kept(RuleTable table, MultiMap params) {
     for (String name : params.names()) {
       if (params.getAll(name).size() > 1) {
         return null;
