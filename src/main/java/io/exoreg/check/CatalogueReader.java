@@ -23,6 +23,7 @@ import io.exoreg.decision.RuleTable;
 import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem.FieldError;
 import io.exoreg.problem.ProblemException;
+import io.exoreg.ruleset.Rulesets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -35,7 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Reads a catalogue, JSON or CSV, into canonical codes. The size limits are checked once the
@@ -318,11 +318,8 @@ public final class CatalogueReader {
   }
 
   private static String path(JsonMappingException e) {
-    String path =
-        e.getPath().stream()
-            .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-            .collect(Collectors.joining());
-    return path.isEmpty() ? "body" : path.substring(path.startsWith(".") ? 1 : 0);
+    String path = Rulesets.fieldPath(e);
+    return path.isEmpty() ? "body" : path;
   }
 
   private static String where(JsonProcessingException e) {

@@ -150,13 +150,7 @@ public class CheckResource {
       HttpHeaders headers,
       BiFunction<CatalogueReader, LocalDate, CheckInput> read) {
     long started = System.nanoTime();
-    RuleTable table =
-        current
-            .get()
-            .orElseThrow(
-                () ->
-                    ProblemException.unavailable(
-                        "The rule table is not loaded yet; retry shortly"));
+    RuleTable table = current.require();
     Inputs inputs = new Inputs(table);
     Status fail = inputs.status("failOn", failOn, Status.UNKNOWN);
     Status warn = inputs.status("warnOn", warnOn, Status.RESTRICTED);

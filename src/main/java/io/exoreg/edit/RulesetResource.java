@@ -111,13 +111,7 @@ public class RulesetResource {
     Bundle bundle;
     long at;
     if (revision == null || revision.isBlank()) {
-      var table =
-          current
-              .get()
-              .orElseThrow(
-                  () ->
-                      ProblemException.unavailable(
-                          "The rule table is not loaded yet; retry shortly"));
+      var table = current.require();
       bundle = Rulesets.toBundle(table);
       at = table.revision();
     } else {

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.exoreg.problem.Problem.FieldError;
 import io.exoreg.ruleset.InvalidRulesetException;
+import io.exoreg.ruleset.Rulesets;
+import io.exoreg.store.TableNotLoadedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -55,12 +56,7 @@ public class Problems {
 
   @ServerExceptionMapper
   public Response malformedJson(JsonProcessingException e) {
-    String field =
-        e instanceof JsonMappingException mapping
-            ? mapping.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."))
-            : "body";
+    String field = e instanceof JsonMappingException mapping ? Rulesets.fieldPath(mapping) : "body";
     return response(
         ProblemException.invalid(
                 List.of(
@@ -68,6 +64,11 @@ public class Problems {
                         field.isEmpty() ? "body" : field,
                         "is not valid JSON of the expected shape")))
             .problem());
+  }
+
+  @ServerExceptionMapper
+  public Response notLoaded(TableNotLoadedException e) {
+    return response(Problem.of(503, e.getMessage(), null));
   }
 
   /** The database is unreachable: writes are refused whole, and can be retried. */

@@ -85,7 +85,7 @@ public class RuleResource {
               schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
           @QueryParam("size")
           String size) {
-    RuleTable table = Snapshots.require(current);
+    RuleTable table = current.require();
     Inputs inputs = new Inputs(table);
     String jurisdictionId = inputs.code(JURISDICTION, "jurisdiction", jurisdiction, false);
     String ingredientId = inputs.code(INGREDIENT, "ingredient", ingredient, false);
@@ -128,7 +128,7 @@ public class RuleResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public RestResponse<RuleView> rule(@PathParam("id") String id, @Context Request request) {
-    RuleTable table = Snapshots.require(current);
+    RuleTable table = current.require();
     Rule rule =
         table
             .rule(id)

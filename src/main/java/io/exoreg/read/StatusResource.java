@@ -93,7 +93,7 @@ public class StatusResource {
           @QueryParam("at")
           String at,
       @Context HttpHeaders headers) {
-    RuleTable table = Snapshots.require(current);
+    RuleTable table = current.require();
     Inputs inputs = new Inputs(table);
     Question question =
         new Question(
@@ -140,7 +140,7 @@ public class StatusResource {
           @QueryParam("at")
           String at,
       @Context HttpHeaders headers) {
-    RuleTable table = Snapshots.require(current);
+    RuleTable table = current.require();
     Inputs inputs = new Inputs(table);
     String ingredientId =
         inputs.code(

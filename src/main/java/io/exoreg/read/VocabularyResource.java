@@ -43,9 +43,7 @@ public class VocabularyResource {
   @Path("/jurisdictions")
   @Operation(summary = "Every jurisdiction with its parent, regulator and aliases")
   public List<JurisdictionView> jurisdictions() {
-    return Snapshots.require(current).jurisdictions().entries().stream()
-        .map(JurisdictionView::of)
-        .toList();
+    return current.require().jurisdictions().entries().stream().map(JurisdictionView::of).toList();
   }
 
   @GET
@@ -62,7 +60,7 @@ public class VocabularyResource {
               schema = @Schema(implementation = Problem.class)))
   public RestResponse<JurisdictionDetail> jurisdiction(
       @PathParam("code") String code, @Context Request request) {
-    RuleTable table = Snapshots.require(current);
+    RuleTable table = current.require();
     Tree<Jurisdiction> tree = table.jurisdictions();
     Jurisdiction j =
         tree.find(code)
@@ -95,21 +93,21 @@ public class VocabularyResource {
   @Path("/ingredients")
   @Operation(summary = "Every ingredient")
   public List<NodeView> ingredients() {
-    return nodes(Snapshots.require(current).ingredients());
+    return nodes(current.require().ingredients());
   }
 
   @GET
   @Path("/sources")
   @Operation(summary = "The source tree, as parent links")
   public List<NodeView> sources() {
-    return nodes(Snapshots.require(current).sources());
+    return nodes(current.require().sources());
   }
 
   @GET
   @Path("/delivery-methods")
   @Operation(summary = "The delivery-method tree, as parent links")
   public List<NodeView> deliveryMethods() {
-    return nodes(Snapshots.require(current).deliveryMethods());
+    return nodes(current.require().deliveryMethods());
   }
 
   @GET
@@ -165,7 +163,7 @@ public class VocabularyResource {
       Function<RuleTable, Tree<Node>> vocabulary,
       String id,
       String listing) {
-    RuleTable table = Snapshots.require(current);
+    RuleTable table = current.require();
     Node node =
         vocabulary
             .apply(table)

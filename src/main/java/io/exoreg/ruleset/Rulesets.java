@@ -80,10 +80,11 @@ public final class Rulesets {
       }
       return entry;
     } catch (UnrecognizedPropertyException e) {
-      throw new InvalidRulesetException(path(e), "unknown field '" + e.getPropertyName() + "'");
+      throw new InvalidRulesetException(
+          fieldPath(e), "unknown field '" + e.getPropertyName() + "'");
     } catch (JsonMappingException e) {
       throw new InvalidRulesetException(
-          path(e), "has the wrong type or shape; the bundle format gives each field's type");
+          fieldPath(e), "has the wrong type or shape; the bundle format gives each field's type");
     } catch (JsonProcessingException e) {
       throw new InvalidRulesetException(
           "", "malformed JSON at " + location(e) + ": " + e.getOriginalMessage());
@@ -177,7 +178,8 @@ public final class Rulesets {
     return date == null ? null : date.toString();
   }
 
-  private static String path(JsonMappingException e) {
+  /** Where in a JSON document a mapping failed, as {@code rules[3].source}; empty at the top. */
+  public static String fieldPath(JsonMappingException e) {
     return e.getPath().stream()
         .map(
             ref ->

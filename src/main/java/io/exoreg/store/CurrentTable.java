@@ -17,6 +17,15 @@ public class CurrentTable {
     return Optional.ofNullable(table);
   }
 
+  /** The loaded snapshot; before the first load, a {@link TableNotLoadedException}. */
+  public RuleTable require() {
+    RuleTable loaded = table;
+    if (loaded == null) {
+      throw new TableNotLoadedException();
+    }
+    return loaded;
+  }
+
   /** Installs a snapshot unless a newer one is already installed. */
   public synchronized void offer(RuleTable candidate) {
     if (table == null || candidate.revision() > table.revision()) {
