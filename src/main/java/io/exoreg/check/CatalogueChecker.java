@@ -50,7 +50,8 @@ public final class CatalogueChecker {
                   question,
                   q -> {
                     Decision d = table.decide(q);
-                    return new Decided(d, table.explain(d));
+                    return new Decided(
+                        d, d.decidingRules().stream().map(Rule::id).toList(), table.explain(d));
                   });
           Decision decision = once.decision();
           for (Rule rule : decision.decidingRules()) {
@@ -66,7 +67,7 @@ public final class CatalogueChecker {
                   c.deliveryMethod(),
                   decision.status(),
                   outcome(decision.status(), failOn, warnOn),
-                  decision.decidingRules().stream().map(Rule::id).toList(),
+                  once.ruleIds(),
                   decision.conditions(),
                   once.explanation()));
         }
@@ -91,7 +92,7 @@ public final class CatalogueChecker {
         cited);
   }
 
-  private record Decided(Decision decision, String explanation) {}
+  private record Decided(Decision decision, List<String> ruleIds, String explanation) {}
 
   static Outcome outcome(Status status, Status failOn, Status warnOn) {
     if (status.isAtLeast(failOn)) {

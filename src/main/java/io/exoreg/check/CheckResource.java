@@ -1,6 +1,5 @@
 package io.exoreg.check;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
@@ -163,14 +163,14 @@ public class CheckResource {
             config.defaultIngredient());
     CheckInput input = read.apply(reader, LocalDate.now(clock));
     CheckReport report = CatalogueChecker.check(table, input, fail, warn);
-    byte[] rendered = render(report, format);
+    StreamingOutput body = out -> format.write(report, out, json);
     return Response.status(report.passed() ? 200 : 422)
         .type(format.mediaType() + ";charset=UTF-8")
         .header(
             "Server-Timing",
-            "check;dur=%.1f;desc=\"read, decide and write\""
+            "check;dur=%.1f;desc=\"read and decide\""
                 .formatted((System.nanoTime() - started) / 1e6))
-        .entity(rendered)
+        .entity(body)
         .build();
   }
 
@@ -208,20 +208,5 @@ public class CheckResource {
                 .flatMap(h -> java.util.Arrays.stream(h.split(",")))
                 .map(String::strip)
                 .toList());
-  }
-
-  /** The report as bytes, written once: a large catalogue's report is tens of megabytes. */
-  private byte[] render(CheckReport report, ReportFormat format) {
-    try {
-      return switch (format) {
-        case json -> json.writeValueAsBytes(report);
-        case sarif -> json.writeValueAsBytes(SarifReport.of(report));
-        case junit -> JunitReport.write(report).getBytes(StandardCharsets.UTF_8);
-        case text -> TextReport.write(report).getBytes(StandardCharsets.UTF_8);
-        case github -> GithubReport.write(report).getBytes(StandardCharsets.UTF_8);
-      };
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The report could not be written", e);
-    }
   }
 }

@@ -3,6 +3,8 @@ package io.exoreg.check;
 import io.exoreg.check.CheckReport.Finding;
 import io.exoreg.check.CheckReport.Outcome;
 import io.exoreg.check.CheckReport.Result;
+import java.io.IOException;
+import java.io.Writer;
 
 /**
  * The report as GitHub Actions workflow commands: an {@code ::error} line per failing finding, a
@@ -11,8 +13,7 @@ import io.exoreg.check.CheckReport.Result;
 public final class GithubReport {
   private GithubReport() {}
 
-  public static String write(CheckReport report) {
-    StringBuilder out = new StringBuilder();
+  public static void write(CheckReport report, Writer out) throws IOException {
     for (Result result : report.results()) {
       for (Finding finding : result.findings()) {
         if (finding.outcome() == Outcome.pass) {
@@ -47,7 +48,6 @@ public final class GithubReport {
                     + report.at()
                     + ")"))
         .append('\n');
-    return out.toString();
   }
 
   /** Workflow-command message escaping. */

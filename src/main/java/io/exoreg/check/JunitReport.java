@@ -3,7 +3,8 @@ package io.exoreg.check;
 import io.exoreg.check.CheckReport.Finding;
 import io.exoreg.check.CheckReport.Outcome;
 import io.exoreg.check.CheckReport.Result;
-import java.io.StringWriter;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -17,8 +18,7 @@ import javax.xml.stream.XMLStreamWriter;
 public final class JunitReport {
   private JunitReport() {}
 
-  public static String write(CheckReport report) {
-    StringWriter out = new StringWriter();
+  public static void write(CheckReport report, Writer out) throws IOException {
     try {
       XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
       xml.writeStartDocument("UTF-8", "1.0");
@@ -51,11 +51,15 @@ public final class JunitReport {
       xml.writeEndElement();
       xml.writeCharacters("\n");
       xml.writeEndDocument();
+      xml.flush();
       xml.close();
     } catch (XMLStreamException e) {
+      // the writer's own failures, such as a client that went away, arrive wrapped
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
       throw new IllegalStateException("The JUnit report could not be written", e);
     }
-    return out.toString();
   }
 
   private static void counts(XMLStreamWriter xml, String tests, String failures)

@@ -1,10 +1,22 @@
 package io.exoreg.check;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The forms a check report can take, each with its media type. */
+/**
+ * The forms a check report can take, each with its media type. Each is written straight to the
+ * response as it is produced: a large catalogue's report is tens of megabytes and is never held
+ * whole in memory.
+ */
 public enum ReportFormat {
   json("application/json"),
   junit("application/xml"),
@@ -20,6 +32,25 @@ public enum ReportFormat {
 
   public String mediaType() {
     return mediaType;
+  }
+
+  /** Writes the report to {@code out} in this format, as UTF-8, and flushes it. */
+  public void write(CheckReport report, OutputStream out, ObjectMapper mapper) throws IOException {
+    switch (this) {
+      case json ->
+          mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, report);
+      case sarif -> SarifReport.write(report, out, mapper);
+      default -> {
+        Writer text =
+            new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        switch (this) {
+          case junit -> JunitReport.write(report, text);
+          case github -> GithubReport.write(report, text);
+          default -> TextReport.write(report, text);
+        }
+        text.flush();
+      }
+    }
   }
 
   public static Optional<ReportFormat> named(String name) {

@@ -1,11 +1,16 @@
 package io.exoreg.check;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.exoreg.check.CheckReport.CitedRule;
 import io.exoreg.check.CheckReport.Finding;
 import io.exoreg.check.CheckReport.Outcome;
 import io.exoreg.check.CheckReport.Result;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,16 +28,6 @@ public final class SarifReport {
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
   private SarifReport() {}
-
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Log(@JsonProperty("$schema") String schema, String version, List<Run> runs) {}
-
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Run(
-      Tool tool,
-      List<Invocation> invocations,
-      List<SarifResult> results,
-      Map<String, Object> properties) {}
 
   public record Tool(Driver driver) {}
 
@@ -69,72 +64,91 @@ public final class SarifReport {
 
   public record LogicalLocation(String name, String fullyQualifiedName, String kind) {}
 
-  public static Log of(CheckReport report) {
+  /**
+   * Writes the log as it goes: the driver's rules are gathered in a first pass over the findings,
+   * then each result is written as soon as it is made.
+   */
+  public static void write(CheckReport report, OutputStream out, ObjectMapper mapper)
+      throws IOException {
     Map<String, Integer> index = new LinkedHashMap<>();
     List<SarifRule> rules = new ArrayList<>();
-    List<SarifResult> results = new ArrayList<>();
     for (Result result : report.results()) {
       for (Finding finding : result.findings()) {
-        if (finding.outcome() == Outcome.pass) {
-          continue;
-        }
-        List<String> deciding =
-            finding.decidingRules().isEmpty() ? List.of(NO_RULE) : finding.decidingRules();
-        for (String id : deciding) {
+        if (finding.outcome() != Outcome.pass) {
           // every deciding rule is cited in the driver, so its legal basis is one click away
-          index.computeIfAbsent(
-              id,
-              key -> {
-                rules.add(rule(key, report.rules().get(key)));
-                return rules.size() - 1;
-              });
+          for (String id : deciding(finding)) {
+            index.computeIfAbsent(
+                id,
+                key -> {
+                  rules.add(rule(key, report.rules().get(key)));
+                  return rules.size() - 1;
+                });
+          }
         }
-        String ruleId = deciding.get(0);
-        int ruleIndex = index.get(ruleId);
-        String where = result.sku() + "/" + result.market();
-        results.add(
-            new SarifResult(
-                ruleId,
-                ruleIndex,
-                finding.outcome() == Outcome.fail ? "error" : "warning",
-                new Message(
-                    where + ": " + TextReport.finding(finding) + ". " + finding.explanation()),
-                List.of(
-                    new Location(
-                        List.of(
-                            new LogicalLocation(
-                                where,
-                                where
-                                    + "/"
-                                    + finding.ingredient()
-                                    + "/"
-                                    + finding.source()
-                                    + "/"
-                                    + finding.deliveryMethod(),
-                                "object")))),
-                new ResultProperties(
-                    result.sku(),
-                    result.market(),
-                    finding.status().name(),
-                    finding.decidingRules())));
       }
     }
-    Map<String, Object> runProperties = new LinkedHashMap<>();
-    runProperties.put("rulesetRevision", report.rulesetRevision());
-    runProperties.put("at", report.at().toString());
-    runProperties.put("failOn", report.failOn().name());
-    runProperties.put("warnOn", report.warnOn().name());
-    runProperties.put("passed", report.passed());
-    return new Log(
-        SCHEMA,
-        "2.1.0",
+    ObjectWriter values = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    try (JsonGenerator g =
+        mapper.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      g.writeStartObject();
+      g.writeStringField("$schema", SCHEMA);
+      g.writeStringField("version", "2.1.0");
+      g.writeArrayFieldStart("runs");
+      g.writeStartObject();
+      g.writeFieldName("tool");
+      values.writeValue(
+          g, new Tool(new Driver("exoreg", "ruleset revision " + report.rulesetRevision(), rules)));
+      g.writeFieldName("invocations");
+      values.writeValue(g, List.of(new Invocation(true)));
+      g.writeArrayFieldStart("results");
+      for (Result result : report.results()) {
+        for (Finding finding : result.findings()) {
+          if (finding.outcome() != Outcome.pass) {
+            String ruleId = deciding(finding).get(0);
+            values.writeValue(g, result(result, finding, ruleId, index.get(ruleId)));
+          }
+        }
+      }
+      g.writeEndArray();
+      g.writeObjectFieldStart("properties");
+      g.writeNumberField("rulesetRevision", report.rulesetRevision());
+      g.writeStringField("at", report.at().toString());
+      g.writeStringField("failOn", report.failOn().name());
+      g.writeStringField("warnOn", report.warnOn().name());
+      g.writeBooleanField("passed", report.passed());
+      g.writeEndObject();
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  private static List<String> deciding(Finding finding) {
+    return finding.decidingRules().isEmpty() ? List.of(NO_RULE) : finding.decidingRules();
+  }
+
+  private static SarifResult result(Result result, Finding finding, String ruleId, int ruleIndex) {
+    String where = result.sku() + "/" + result.market();
+    return new SarifResult(
+        ruleId,
+        ruleIndex,
+        finding.outcome() == Outcome.fail ? "error" : "warning",
+        new Message(where + ": " + TextReport.finding(finding) + ". " + finding.explanation()),
         List.of(
-            new Run(
-                new Tool(
-                    new Driver("exoreg", "ruleset revision " + report.rulesetRevision(), rules)),
-                List.of(new Invocation(true)),
-                results,
-                runProperties)));
+            new Location(
+                List.of(
+                    new LogicalLocation(
+                        where,
+                        where
+                            + "/"
+                            + finding.ingredient()
+                            + "/"
+                            + finding.source()
+                            + "/"
+                            + finding.deliveryMethod(),
+                        "object")))),
+        new ResultProperties(
+            result.sku(), result.market(), finding.status().name(), finding.decidingRules()));
   }
 
   private static SarifRule rule(String id, CitedRule rule) {

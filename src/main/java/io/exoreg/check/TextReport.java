@@ -5,6 +5,8 @@ import io.exoreg.check.CheckReport.Finding;
 import io.exoreg.check.CheckReport.Outcome;
 import io.exoreg.check.CheckReport.Result;
 import io.exoreg.decision.Status;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -16,23 +18,23 @@ import java.util.stream.Collectors;
 public final class TextReport {
   private TextReport() {}
 
-  public static String write(CheckReport report) {
-    StringBuilder out = new StringBuilder();
+  public static void write(CheckReport report, Writer out) throws IOException {
+    StringBuilder head = new StringBuilder();
     int passed = report.results().size() - report.failures() - report.warnings();
-    out.append("exoreg catalogue check: ")
+    head.append("exoreg catalogue check: ")
         .append(report.passed() ? "PASSED" : "FAILED")
         .append('\n');
-    out.append("  fails on ")
+    head.append("  fails on ")
         .append(report.failOn())
         .append(" or more severe; warns on ")
         .append(report.warnOn())
         .append(" or more severe\n");
-    out.append("  ruleset revision ")
+    head.append("  ruleset revision ")
         .append(report.rulesetRevision())
         .append(", decided for ")
         .append(report.at())
         .append('\n');
-    out.append("  ")
+    head.append("  ")
         .append(report.results().size())
         .append(" product x market results: ")
         .append(report.failures())
@@ -41,12 +43,13 @@ public final class TextReport {
         .append(" warned, ")
         .append(passed)
         .append(" passed\n");
-    out.append("  ")
+    head.append("  ")
         .append(
             report.summary().entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", ")))
         .append("\n\n");
+    out.append(head);
     for (Result result : report.results()) {
       out.append(
           String.format(
@@ -70,14 +73,13 @@ public final class TextReport {
             }
           }
           if (finding.status() == Status.RESTRICTED) {
-            finding
-                .conditions()
-                .forEach(c -> out.append("        condition: ").append(c).append('\n'));
+            for (String condition : finding.conditions()) {
+              out.append("        condition: ").append(condition).append('\n');
+            }
           }
         }
       }
     }
-    return out.toString();
   }
 
   /**

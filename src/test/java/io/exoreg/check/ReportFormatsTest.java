@@ -15,6 +15,8 @@ import io.exoreg.decision.DefaultTable;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +71,7 @@ class ReportFormatsTest {
 
   @Test
   void junitParsesAsTheTestReportsCiServersRead() throws Exception {
-    String xml = JunitReport.write(REPORT);
+    String xml = written(ReportFormat.junit);
     List<ReportTestSuite> suites =
         new TestSuiteXmlParser(new NullConsoleLogger())
             .parse(
@@ -116,8 +118,7 @@ class ReportFormatsTest {
 
   @Test
   void sarifValidatesAgainstTheSarif210Schema() throws Exception {
-    ObjectMapper mapper = new ObjectMapper();
-    JsonNode log = mapper.valueToTree(SarifReport.of(REPORT));
+    JsonNode log = new ObjectMapper().readTree(written(ReportFormat.sarif));
     JsonSchema schema;
     try (InputStream in = getClass().getResourceAsStream("/sarif-2.1.0.json")) {
       schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
@@ -141,6 +142,20 @@ class ReportFormatsTest {
           run.get("tool").get("driver").get("rules").get(result.get("ruleIndex").asInt());
       assertEquals(result.get("ruleId").asText(), cited.get("id").asText());
     }
+  }
+
+  @Test
+  void everyFormatIsWrittenWholeAndFlushed() throws Exception {
+    assertEquals(4, new ObjectMapper().readTree(written(ReportFormat.json)).get("results").size());
+    assertTrue(written(ReportFormat.text).contains("BOOST/GB"));
+    assertTrue(written(ReportFormat.github).endsWith("ruleset revision 1, 2026-11-25)\n"));
+  }
+
+  /** The format as the response would carry it. */
+  private static String written(ReportFormat format) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    format.write(REPORT, out, new ObjectMapper().findAndRegisterModules());
+    return out.toString(StandardCharsets.UTF_8);
   }
 
   @Test
