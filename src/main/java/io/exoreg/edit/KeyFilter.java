@@ -4,6 +4,7 @@ import io.exoreg.problem.Problem;
 import io.exoreg.problem.Problems;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.ApiKeyStore;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -26,14 +28,17 @@ public class KeyFilter {
 
   private final ApiKeyStore keys;
   private final ExoregConfig config;
+  private final FailedAuthentications failures;
 
-  public KeyFilter(ApiKeyStore keys, ExoregConfig config) {
+  public KeyFilter(ApiKeyStore keys, ExoregConfig config, FailedAuthentications failures) {
     this.keys = keys;
     this.config = config;
+    this.failures = failures;
   }
 
   @ServerRequestFilter
-  public Optional<Response> authenticate(ContainerRequestContext request) {
+  public Optional<Response> authenticate(
+      ContainerRequestContext request, HttpServerRequest connection) {
     String path = request.getUriInfo().getPath();
     boolean keyManagement = path.startsWith("/api/v1/keys");
     boolean write =
@@ -43,8 +48,24 @@ public class KeyFilter {
     if (!write && !keyManagement) {
       return Optional.empty();
     }
+    String client = connection.remoteAddress() == null ? "" : connection.remoteAddress().host();
+    OptionalLong blocked = failures.blockedFor(client);
+    if (blocked.isPresent()) {
+      return Optional.of(
+          Response.fromResponse(
+                  Problems.response(
+                      Problem.of(
+                          429,
+                          "Too many failed authentications from this address; retry after "
+                              + blocked.getAsLong()
+                              + " s",
+                          null)))
+              .header(HttpHeaders.RETRY_AFTER, blocked.getAsLong())
+              .build());
+    }
     Optional<Caller> caller = caller(request.getHeaderString(HttpHeaders.AUTHORIZATION));
     if (caller.isEmpty()) {
+      failures.failed(client);
       return Optional.of(
           Response.fromResponse(
                   Problems.response(

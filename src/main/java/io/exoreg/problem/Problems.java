@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.exoreg.problem.Problem.FieldError;
 import io.exoreg.ruleset.InvalidRulesetException;
 import io.exoreg.ruleset.Rulesets;
+import io.exoreg.store.Databases;
 import io.exoreg.store.TableNotLoadedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -71,17 +72,6 @@ public class Problems {
     return response(Problem.of(503, e.getMessage(), null));
   }
 
-  /** The database is unreachable: writes are refused whole, and can be retried. */
-  @ServerExceptionMapper
-  public Response databaseUnreachable(org.hibernate.exception.JDBCConnectionException e) {
-    LOG.warn("The database is unreachable", e);
-    return response(
-        Problem.of(
-            503,
-            "The database is unreachable, so nothing was written; reads still answer; retry shortly",
-            null));
-  }
-
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e) {
     int status = e.getResponse().getStatus();
@@ -93,6 +83,16 @@ public class Problems {
 
   @ServerExceptionMapper
   public Response unexpected(Throwable e) {
+    if (Databases.isUnreachable(e)) {
+      // the revision listener logs an outage once, when it begins
+      LOG.debugf("A write was refused: the database is unreachable (%s)", Databases.reason(e));
+      return response(
+          Problem.of(
+              503,
+              "The database is unreachable, so nothing was written; reads still answer; retry"
+                  + " shortly",
+              null));
+    }
     LOG.error("Unexpected failure", e);
     return response(
         Problem.of(

@@ -1,6 +1,7 @@
 package io.exoreg.read;
 
 import io.exoreg.decision.RuleTable;
+import io.exoreg.problem.ProblemException;
 import io.exoreg.ruleset.BundleEdits.Kind;
 import io.exoreg.ruleset.EntityTags;
 import jakarta.ws.rs.core.EntityTag;
@@ -21,8 +22,11 @@ final class EntityResponses {
     EntityTag tag = new EntityTag(EntityTags.of(table, kind, id).orElseThrow());
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     if (notModified != null) {
-      // 304 for a matching If-None-Match, 412 for a failed If-Match
       int status = notModified.build().getStatus();
+      if (status == 412) {
+        throw new ProblemException(
+            412, "If-Match names a tag other than the entry's current " + tag, null);
+      }
       return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.fromStatusCode(status))
           .tag(tag)
           .build();

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A real PostgreSQL server, run from binaries shipped in the application, with its data in a folder
- * that outlives the process. It stops when the JVM exits.
+ * that outlives the process. The application stops it once it has stopped serving.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   private final EmbeddedPostgres postgres;
@@ -27,6 +27,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
               .setPort(port)
+              // stopped by the application after its last request, not by a racing JVM hook
+              .setRegisterShutdownHook(false)
               .start());
     } catch (IOException e) {
       throw new UncheckedIOException(

@@ -1,5 +1,6 @@
 package io.exoreg.runtime;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -23,6 +24,33 @@ public interface ExoregConfig {
   @WithName("http.max-age")
   @WithDefault("60")
   int httpMaxAge();
+
+  /**
+   * {@code exoreg.http.max-body-size}: the largest request body, from its Content-Length; larger
+   * bodies get a 413 problem before any of them is read.
+   */
+  @WithName("http.max-body-size")
+  @WithDefault("10M")
+  MemorySize maxBodySize();
+
+  /** {@code exoreg.http.max-uri-length}: the longest path and query, in characters. */
+  @WithName("http.max-uri-length")
+  @WithDefault("8192")
+  int maxUriLength();
+
+  /**
+   * {@code exoreg.auth.max-failures}: failed authentications one client address may make within
+   * {@code exoreg.auth.failure-window} before its writes get 429 until the window has passed.
+   */
+  Auth auth();
+
+  interface Auth {
+    @WithDefault("10")
+    int maxFailures();
+
+    @WithDefault("60s")
+    java.time.Duration failureWindow();
+  }
 
   /** How instances on one database keep their snapshots in step. */
   Sync sync();

@@ -21,15 +21,34 @@ public final class Main {
 
   private Main() {}
 
+  private static volatile EmbeddedDatabase embedded;
+
   public static void main(String... args) {
     if (setting("quarkus.datasource.jdbc.url", null) == null) {
       Path dataDirectory = Path.of(setting(DATA_DIR, "exoreg-data/postgres")).toAbsolutePath();
       int port = Integer.parseInt(setting(PORT, "54329"));
-      EmbeddedDatabase database = EmbeddedDatabase.start(dataDirectory, port);
-      database.datasourceProperties().forEach(System::setProperty);
+      embedded = EmbeddedDatabase.start(dataDirectory, port);
+      embedded.datasourceProperties().forEach(System::setProperty);
       LOG.infof("Embedded PostgreSQL on port %d with its data in %s", port, dataDirectory);
     }
-    Quarkus.run(args);
+    Quarkus.run(
+        null,
+        (exitCode, failure) -> {
+          stopEmbedded();
+          System.exit(exitCode);
+        },
+        args);
+  }
+
+  /**
+   * Stops the embedded server, if this process started one. Called last on shutdown, once in-flight
+   * requests have finished, and on an exit without a shutdown (a failed start).
+   */
+  static synchronized void stopEmbedded() {
+    if (embedded != null) {
+      embedded.close();
+      embedded = null;
+    }
   }
 
   /** A setting given as a system property or as its environment variable, before config exists. */

@@ -68,6 +68,9 @@ public class ApiKeyStore {
   /** Revokes a live key at once; false when there is no live key of that name. */
   @Transactional
   public boolean revoke(String name, String actor) {
+    if (!Databases.storable(name)) {
+      return false; // no key could ever have had that name
+    }
     ApiKeyRow row = ApiKeyRow.findById(name);
     if (row == null || row.revokedAt != null) {
       return false;

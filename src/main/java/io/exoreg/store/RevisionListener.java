@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -20,15 +21,21 @@ import org.postgresql.PGNotification;
 /**
  * Keeps this instance's snapshot in step with commits made by any instance on the same database:
  * every commit notifies {@value #CHANNEL}, which this listener hears on a connection of its own; a
- * periodic look at the committed revision covers notifications lost while disconnected.
+ * periodic look at the committed revision covers notifications lost while disconnected. The same
+ * connection tells whether the database is reachable: when it drops, reads go on from the snapshot
+ * held, and the listener reconnects with backoff, loading the table when it has none yet and
+ * catching up on what was committed meanwhile.
  */
 @ApplicationScoped
 public class RevisionListener {
   static final String CHANNEL = "exoreg_revision";
   private static final Logger LOG = Logger.getLogger(RevisionListener.class);
+  private static final long FIRST_BACKOFF_MILLIS = 250;
+  private static final long LAST_BACKOFF_MILLIS = 2_000;
 
   private final TableLoader loader;
   private final CurrentTable current;
+  private final DatabaseState database;
   private final String url;
   private final Optional<String> user;
   private final Optional<String> password;
@@ -39,19 +46,37 @@ public class RevisionListener {
   public RevisionListener(
       TableLoader loader,
       CurrentTable current,
+      DatabaseState database,
       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
       @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
       ExoregConfig config) {
     this.loader = loader;
     this.current = current;
+    this.database = database;
     this.url = url;
     this.user = user;
     this.password = password;
     this.checkEvery = config.sync().checkEvery();
   }
 
+  /**
+   * Loads the table before the application is announced as started when the database answers;
+   * otherwise starts unready and keeps trying in the background.
+   */
   void onStart(@Observes StartupEvent event) {
+    try {
+      loader.bootstrap();
+    } catch (RuntimeException e) {
+      if (!Databases.isUnreachable(e)) {
+        throw e;
+      }
+      database.lost();
+      LOG.warnf(
+          "The database is unreachable (%s); not ready until the rule table can be loaded,"
+              + " retrying",
+          Databases.reason(e));
+    }
     thread = new Thread(this::run, "exoreg-revision-listener");
     thread.setDaemon(true);
     thread.start();
@@ -65,15 +90,24 @@ public class RevisionListener {
   }
 
   private void run() {
-    long backoff = 250;
+    long backoff = FIRST_BACKOFF_MILLIS;
     while (running) {
-      try (Connection connection =
-          DriverManager.getConnection(url, user.orElse(null), password.orElse(""))) {
+      try (Connection connection = connect()) {
+        if (current.get().isEmpty()) {
+          loader.bootstrap();
+        }
         try (Statement listen = connection.createStatement()) {
           listen.execute("LISTEN " + CHANNEL);
         }
-        backoff = 250;
+        boolean wasLost = !database.reachable();
         catchUp(connection); // whatever was committed while this connection was down
+        if (wasLost) {
+          LOG.infof(
+              "The database is reachable again; the rule table is at revision %d",
+              current.get().map(t -> t.revision()).orElse(0L));
+        }
+        database.reached();
+        backoff = FIRST_BACKOFF_MILLIS;
         PGConnection pg = connection.unwrap(PGConnection.class);
         long nextCheck = System.nanoTime() + checkEvery.toNanos();
         while (running) {
@@ -89,22 +123,27 @@ public class RevisionListener {
         if (!running) {
           return;
         }
-        LOG.debugf(
-            "Revision listener disconnected (%s); retrying in %d ms", e.getMessage(), backoff);
+        if (database.lost()) {
+          LOG.warnf(
+              "The database is unreachable (%s); reads are answered from revision %d meanwhile",
+              Databases.reason(e), current.get().map(t -> t.revision()).orElse(0L));
+        } else {
+          LOG.debugf("Still no database (%s); retrying in %d ms", Databases.reason(e), backoff);
+        }
         try {
           Thread.sleep(backoff);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           return;
         }
-        backoff = Math.min(backoff * 2, 5_000);
+        backoff = Math.min(backoff * 2, LAST_BACKOFF_MILLIS);
       }
     }
   }
 
   /** A connection of the listener's own, which notices a dead peer rather than wait forever. */
   private Connection connect() throws SQLException {
-    java.util.Properties properties = new java.util.Properties();
+    Properties properties = new Properties();
     user.ifPresent(u -> properties.setProperty("user", u));
     properties.setProperty("password", password.orElse(""));
     properties.setProperty("tcpKeepAlive", "true");
@@ -128,5 +167,6 @@ public class RevisionListener {
     if (committed > held) {
       loader.reload();
     }
+    database.reached();
   }
 }

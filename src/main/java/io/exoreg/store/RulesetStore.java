@@ -134,6 +134,9 @@ public class RulesetStore {
   /** Every change to one entry, oldest first. */
   @Transactional
   public List<RecordedChange> history(String entity, String id) {
+    if (!Databases.storable(id)) {
+      return List.of(); // no entry could ever have had that id
+    }
     return ChangeRow.<ChangeRow>find("entity = ?1 and entityId = ?2", Sort.by("id"), entity, id)
         .list()
         .stream()

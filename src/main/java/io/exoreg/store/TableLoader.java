@@ -3,17 +3,18 @@ package io.exoreg.store;
 import io.exoreg.ruleset.Bundle;
 import io.exoreg.ruleset.Rulesets;
 import io.exoreg.runtime.ExoregConfig;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.SchemaValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
 /**
- * Fills an empty database with the bundled default table, then loads the snapshot that reads are
- * answered from.
+ * Brings the database's schema up to date, fills an empty database with the bundled default table,
+ * then loads the snapshot that reads are answered from.
  */
 @ApplicationScoped
 public class TableLoader {
@@ -25,15 +26,38 @@ public class TableLoader {
   private final ApiKeyStore keys;
   private final ExoregConfig config;
 
+  private final Flyway flyway;
+  private final EntityManagerFactory entities;
+
   public TableLoader(
-      RulesetStore store, CurrentTable current, ApiKeyStore keys, ExoregConfig config) {
+      RulesetStore store,
+      CurrentTable current,
+      ApiKeyStore keys,
+      ExoregConfig config,
+      Flyway flyway,
+      EntityManagerFactory entities) {
     this.store = store;
     this.current = current;
     this.keys = keys;
     this.config = config;
+    this.flyway = flyway;
+    this.entities = entities;
   }
 
-  void onStart(@Observes StartupEvent event) {
+  /**
+   * Everything a start needs from the database, run once it answers: migrations, a check that the
+   * schema is what the entities map, the first import, the snapshot and the first key.
+   */
+  public synchronized void bootstrap() {
+    if (current.get().isPresent()) {
+      return;
+    }
+    flyway.migrate();
+    try {
+      entities.getSchemaManager().validate();
+    } catch (SchemaValidationException e) {
+      throw new IllegalStateException("The database schema is not the one this version maps", e);
+    }
     importDefaultIfEmpty();
     reload();
     createFirstAdminKey();

@@ -69,6 +69,11 @@ class PackagedAppIT {
 
   /** Starts the packaged application with these settings and waits until it is ready. */
   static Process start(Path log, int httpPort, Map<String, String> settings) throws Exception {
+    return awaitReady(launch(log, httpPort, settings), httpPort, log);
+  }
+
+  /** Starts the packaged application with these settings. */
+  static Process launch(Path log, int httpPort, Map<String, String> settings) throws Exception {
     assertTrue(Files.exists(JAR), "package the application first: " + JAR);
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -82,7 +87,11 @@ class PackagedAppIT {
     builder.environment().remove("QUARKUS_DATASOURCE_PASSWORD");
     builder.environment().putAll(settings);
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-    Process process = builder.start();
+    return builder.start();
+  }
+
+  /** Waits until the application is ready, or fails with its log. */
+  static Process awaitReady(Process process, int httpPort, Path log) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
