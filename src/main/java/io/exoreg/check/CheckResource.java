@@ -3,6 +3,7 @@ package io.exoreg.check;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
+import io.exoreg.metrics.DecisionMetrics;
 import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.problem.ProblemException;
@@ -23,7 +24,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -79,12 +83,31 @@ public class CheckResource {
   private final ExoregConfig config;
   private final ObjectMapper json;
   private final Clock clock;
+  private final DecisionMetrics metrics;
 
-  public CheckResource(CurrentTable current, ExoregConfig config, ObjectMapper json, Clock clock) {
+  public CheckResource(
+      CurrentTable current,
+      ExoregConfig config,
+      ObjectMapper json,
+      Clock clock,
+      DecisionMetrics metrics) {
     this.current = current;
     this.config = config;
     this.json = json;
     this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  private static Map<String, Map<Status, Integer>> decisionsByMarket(CheckReport report) {
+    Map<String, Map<Status, Integer>> byMarket = new HashMap<>();
+    for (CheckReport.Result result : report.results()) {
+      Map<Status, Integer> byStatus =
+          byMarket.computeIfAbsent(result.market(), m -> new EnumMap<>(Status.class));
+      for (CheckReport.Finding finding : result.findings()) {
+        byStatus.merge(finding.status(), 1, Integer::sum);
+      }
+    }
+    return byMarket;
   }
 
   @POST
@@ -163,6 +186,7 @@ public class CheckResource {
             config.defaultIngredient());
     CheckInput input = read.apply(reader, LocalDate.now(clock));
     CheckReport report = CatalogueChecker.check(table, input, fail, warn);
+    metrics.checked(report.passed(), decisionsByMarket(report));
     StreamingOutput body = out -> format.write(report, out, json);
     return Response.status(report.passed() ? 200 : 422)
         .type(format.mediaType() + ";charset=UTF-8")

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jboss.logging.Logger;
 
 /**
  * Writes one entry of the table: each write is checked against the whole table, commits as one
@@ -29,6 +30,8 @@ import java.util.Objects;
  */
 @ApplicationScoped
 public class Editor {
+  private static final Logger LOG = Logger.getLogger(Editor.class);
+
   private final RulesetStore store;
   private final CurrentTable current;
 
@@ -113,6 +116,9 @@ public class Editor {
     try {
       Commit commit = store.commit(caller.name(), description, edit);
       current.offer(commit.table());
+      if (commit.applied()) {
+        LOG.infof("Revision %d committed by %s: %s", commit.revision(), caller.name(), description);
+      }
       return commit;
     } catch (InvalidRulesetException e) {
       throw new InvalidRulesetException(relative(e.violations(), kind, id));

@@ -16,16 +16,26 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
 
 /**
- * The first route of every request. It refuses over-long request lines and bodies over the limit
- * with a problem document, refuses {@code TRACE}, and on every response sets the security headers
- * and, while the database cannot be reached, {@value #STALE} with the snapshot's revision and age
- * in seconds: {@code Exoreg-Stale: true; revision=12; age=34}.
+ * The first route of every request. It names the request ({@value #REQUEST_ID}, in the response and
+ * in every log line), refuses over-long request lines and bodies over the limit with a problem
+ * document, refuses {@code TRACE}, and on every response sets the security headers and, while the
+ * database cannot be reached, {@value #STALE} with the snapshot's revision and age in seconds:
+ * {@code Exoreg-Stale: true; revision=12; age=34}.
  */
 @ApplicationScoped
 public class HttpGuard {
   static final String STALE = "Exoreg-Stale";
+
+  /** The request's id: the client's, when it sends a sane one, else one made here. */
+  static final String REQUEST_ID = "X-Request-Id";
+
+  private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
   private static final CharSequence X_CONTENT_TYPE_OPTIONS =
       HttpHeaders.createOptimized("X-Content-Type-Options");
@@ -55,6 +65,9 @@ public class HttpGuard {
   private final ObjectMapper json;
   private final long maxBody;
   private final int maxUri;
+  private final String instance =
+      Long.toString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFFFL, 36) + "-";
+  private final AtomicLong sequence = new AtomicLong();
 
   public HttpGuard(
       CurrentTable current, DatabaseState database, ObjectMapper json, ExoregConfig config) {
@@ -72,6 +85,13 @@ public class HttpGuard {
 
   private void guard(RoutingContext context) {
     HttpServerRequest request = context.request();
+    String requestId = request.getHeader(REQUEST_ID);
+    if (requestId == null || !SAFE_REQUEST_ID.matcher(requestId).matches()) {
+      requestId = instance + Long.toString(sequence.incrementAndGet(), 36);
+    }
+    // every log line of this request carries it, whichever thread writes the line
+    MDC.put("requestId", requestId);
+    context.response().putHeader(REQUEST_ID, requestId);
     context.addHeadersEndHandler(ignored -> headers(request, context.response().headers()));
     if (request.method() == HttpMethod.TRACE) {
       problem(context, 405, "TRACE is not served");

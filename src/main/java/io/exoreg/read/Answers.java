@@ -3,6 +3,7 @@ package io.exoreg.read;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.decision.RuleTable;
+import io.exoreg.metrics.DecisionMetrics;
 import io.exoreg.runtime.ExoregConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
@@ -35,8 +36,11 @@ public class Answers {
     this.cacheControl = "public, max-age=" + config.httpMaxAge();
   }
 
-  /** One answer as sent: its JSON and its strong tag, which names the revision and the question. */
-  public record Answer(byte[] body, EntityTag tag) {
+  /**
+   * One answer as sent: its JSON, its strong tag, which names the revision and the question, and
+   * the decisions it carries, counted each time it is served.
+   */
+  public record Answer(byte[] body, EntityTag tag, DecisionMetrics.Tally tally) {
     /** The tag as the ETag header carries it. */
     String header() {
       return "\"" + tag.getValue() + "\"";
@@ -96,8 +100,11 @@ public class Answers {
     return LocalDate.now(clock);
   }
 
+  /** What an answer is made of: the view to send, and the tally of the decisions in it. */
+  record Computed(Object view, DecisionMetrics.Tally tally) {}
+
   /** The answer to the question {@code key} about day {@code at}, from {@code table}. */
-  Answer answer(RuleTable table, String key, LocalDate at, Supplier<Object> compute) {
+  Answer answer(RuleTable table, String key, LocalDate at, Supplier<Computed> compute) {
     LocalDate today = today();
     if (!at.equals(today)) {
       return make(table, key, compute);
@@ -119,6 +126,7 @@ public class Answers {
 
   /** 304 when the client holds this answer already, else the answer with its tag. */
   Response respond(Answer answer, HttpHeaders headers) {
+    answer.tally().record();
     String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
     if (ifNoneMatch != null && HttpCaching.matches(ifNoneMatch, answer.tag())) {
       return Response.notModified(answer.tag())
@@ -131,10 +139,13 @@ public class Answers {
         .build();
   }
 
-  private Answer make(RuleTable table, String key, Supplier<Object> compute) {
+  private Answer make(RuleTable table, String key, Supplier<Computed> compute) {
     try {
+      Computed computed = compute.get();
       return new Answer(
-          json.writeValueAsBytes(compute.get()), new EntityTag("r" + table.revision() + ":" + key));
+          json.writeValueAsBytes(computed.view()),
+          new EntityTag("r" + table.revision() + ":" + key),
+          computed.tally());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("An answer could not be written", e);
     }

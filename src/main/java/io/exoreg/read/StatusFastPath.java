@@ -57,6 +57,7 @@ public class StatusFastPath {
       }
       answers.rememberQuery(table, query, answer);
     }
+    answer.tally().record();
     String tag = answer.header();
     String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
     var response =

@@ -10,6 +10,8 @@ import io.exoreg.decision.Node;
 import io.exoreg.decision.Question;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
+import io.exoreg.decision.Status;
+import io.exoreg.metrics.DecisionMetrics;
 import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.read.Views.Matrix;
@@ -29,6 +31,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +55,14 @@ public class StatusResource {
   private final CurrentTable current;
   private final ExoregConfig config;
   private final Answers answers;
+  private final DecisionMetrics metrics;
 
-  public StatusResource(CurrentTable current, ExoregConfig config, Answers answers) {
+  public StatusResource(
+      CurrentTable current, ExoregConfig config, Answers answers, DecisionMetrics metrics) {
     this.current = current;
     this.config = config;
     this.answers = answers;
+    this.metrics = metrics;
   }
 
   @GET
@@ -113,7 +119,15 @@ public class StatusResource {
             question.at());
     return answers.respond(
         answers.answer(
-            table, key, question.at(), () -> StatusAnswer.of(table.decide(question), table)),
+            table,
+            key,
+            question.at(),
+            () -> {
+              Decision decision = table.decide(question);
+              return new Answers.Computed(
+                  StatusAnswer.of(decision, table),
+                  metrics.tally("status", question.jurisdiction(), Map.of(decision.status(), 1)));
+            }),
         headers);
   }
 
@@ -153,7 +167,9 @@ public class StatusResource {
         answers.answer(table, key, day, () -> matrix(table, ingredientId, code, day)), headers);
   }
 
-  private static Matrix matrix(RuleTable table, String ingredientId, String code, LocalDate day) {
+  private Answers.Computed matrix(
+      RuleTable table, String ingredientId, String code, LocalDate day) {
+    Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
     List<MatrixCell> cells = new ArrayList<>();
     Map<String, RuleView> deciding = new LinkedHashMap<>();
     for (Node source : table.sources().entries()) {
@@ -161,20 +177,23 @@ public class StatusResource {
         Decision decision =
             table.decide(new Question(ingredientId, code, source.id(), method.id(), day));
         cells.add(MatrixCell.of(decision, table));
+        byStatus.merge(decision.status(), 1, Integer::sum);
         for (Rule rule : decision.decidingRules()) {
           deciding.computeIfAbsent(rule.id(), id -> RuleView.of(rule, table));
         }
       }
     }
-    return new Matrix(
-        ingredientId,
-        code,
-        day,
-        table.sources().entries().stream().map(Node::id).toList(),
-        table.deliveryMethods().entries().stream().map(Node::id).toList(),
-        cells,
-        List.copyOf(deciding.values()),
-        table.revision());
+    Matrix matrix =
+        new Matrix(
+            ingredientId,
+            code,
+            day,
+            table.sources().entries().stream().map(Node::id).toList(),
+            table.deliveryMethods().entries().stream().map(Node::id).toList(),
+            cells,
+            List.copyOf(deciding.values()),
+            table.revision());
+    return new Answers.Computed(matrix, metrics.tally("matrix", code, byStatus));
   }
 
   private static String defaultTo(String value, String fallback) {
