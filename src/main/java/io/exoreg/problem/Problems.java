@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class Problems {
   private static final Logger LOG = Logger.getLogger(Problems.class);
+  private static final int RETRY_AFTER_SECONDS = 2;
 
   public static Response response(Problem problem) {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
@@ -69,7 +70,14 @@ public class Problems {
 
   @ServerExceptionMapper
   public Response notLoaded(TableNotLoadedException e) {
-    return response(Problem.of(503, e.getMessage(), null));
+    return retryLater(Problem.of(503, e.getMessage(), null));
+  }
+
+  /** A 503 that tells the client when to try again: the database is retried as often. */
+  private static Response retryLater(Problem problem) {
+    return Response.fromResponse(response(problem))
+        .header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .build();
   }
 
   @ServerExceptionMapper
@@ -86,7 +94,7 @@ public class Problems {
     if (Databases.isUnreachable(e)) {
       // the revision listener logs an outage once, when it begins
       LOG.debugf("A write was refused: the database is unreachable (%s)", Databases.reason(e));
-      return response(
+      return retryLater(
           Problem.of(
               503,
               "The database is unreachable, so nothing was written; reads still answer; retry"
