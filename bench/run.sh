@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Measures exoreg on this machine and prints figures and ratios; it asserts nothing.
-#   bench/run.sh [seconds per wrk run]
+#   bench/run.sh [seconds per wrk run]   (BENCH_ROUNDS rounds of the HTTP runs, 3 by default)
 # Builds the application if needed, starts it on its embedded default, starts nginx on loopback
 # serving a static copy of one /status answer as the ceiling, and runs wrk with the same settings
 # against both. Needs java, maven, python3, curl, wrk and nginx (apt-get install -y wrk nginx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
+rounds="${BENCH_ROUNDS:-3}"
 threads="${BENCH_THREADS:-2}"
 connections="${BENCH_CONNECTIONS:-64}"
 port="${BENCH_PORT:-18080}"
@@ -85,17 +86,29 @@ curl -s -o /dev/null "$base$hot"
 wrk -t"$threads" -c"$connections" -d10s "$base$hot" > /dev/null # warm-up, so the JIT has compiled the path
 EXOREG_PATHS="$work/paths" wrk -t"$threads" -c"$connections" -d5s -s bench/mix.lua "$base" > /dev/null
 wrk -t"$threads" -c"$connections" -d3s "$nginx_base$hot" > /dev/null
-read -r n_rps n_p50 n_p99 n_err <<< "$(measure "$nginx_base$hot")"
-row "nginx, static copy (baseline)" "$n_rps" "$n_p50" "$n_p99" "$n_err"
-read -r nm_rps nm_p50 nm_p99 nm_err <<< "$(EXOREG_PATHS="$work/paths" measure -s bench/mix.lua "$nginx_base")"
-row "nginx, same file, mix of query strings" "$nm_rps" "$nm_p50" "$nm_p99" "$nm_err"
-read -r h_rps h_p50 h_p99 h_err <<< "$(measure "$base$hot")"
-row "exoreg /status, one hot query" "$h_rps" "$h_p50" "$h_p99" "$h_err"
-read -r m_rps m_p50 m_p99 m_err <<< "$(EXOREG_PATHS="$work/paths" measure -s bench/mix.lua "$base")"
-row "exoreg /status, $(wc -l < "$work/paths") distinct queries" "$m_rps" "$m_p50" "$m_p99" "$m_err"
-read -r c_rps c_p50 c_p99 c_err <<< "$(measure -H "If-None-Match: $etag" "$base$hot")"
-row "exoreg /status, 304 (If-None-Match)" "$c_rps" "$c_p50" "$c_p99" "$c_err"
-echo "  ratios to nginx: hot $(ratio "$h_rps" "$n_rps"), mix $(ratio "$m_rps" "$nm_rps") (to nginx under the same wrk script); 304 to 200: $(ratio "$c_rps" "$h_rps")"
+# The machine's speed drifts over minutes, so nginx and exoreg are measured back to back in each
+# of several rounds, and each ratio is taken within its round.
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+hot_ratios=()
+mix_ratios=()
+cond_ratios=()
+for round in $(seq 1 "$rounds"); do
+  echo "  round $round"
+  read -r n_rps n_p50 n_p99 n_err <<< "$(measure "$nginx_base$hot")"
+  row "nginx, static copy (baseline)" "$n_rps" "$n_p50" "$n_p99" "$n_err"
+  read -r h_rps h_p50 h_p99 h_err <<< "$(measure "$base$hot")"
+  row "exoreg /status, one hot query" "$h_rps" "$h_p50" "$h_p99" "$h_err"
+  read -r nm_rps nm_p50 nm_p99 nm_err <<< "$(EXOREG_PATHS="$work/paths" measure -s bench/mix.lua "$nginx_base")"
+  row "nginx, same file, mix of query strings" "$nm_rps" "$nm_p50" "$nm_p99" "$nm_err"
+  read -r m_rps m_p50 m_p99 m_err <<< "$(EXOREG_PATHS="$work/paths" measure -s bench/mix.lua "$base")"
+  row "exoreg /status, $(wc -l < "$work/paths") distinct queries" "$m_rps" "$m_p50" "$m_p99" "$m_err"
+  read -r c_rps c_p50 c_p99 c_err <<< "$(measure -H "If-None-Match: $etag" "$base$hot")"
+  row "exoreg /status, 304 (If-None-Match)" "$c_rps" "$c_p50" "$c_p99" "$c_err"
+  hot_ratios+=("$(ratio "$h_rps" "$n_rps")")
+  mix_ratios+=("$(ratio "$m_rps" "$nm_rps")")
+  cond_ratios+=("$(ratio "$c_rps" "$h_rps")")
+done
+echo "  ratios to nginx, median of $rounds rounds: hot $(median "${hot_ratios[@]}") (${hot_ratios[*]}), mix $(median "${mix_ratios[@]}") (${mix_ratios[*]}; to nginx under the same wrk script); 304 to 200: $(median "${cond_ratios[@]}") (${cond_ratios[*]})"
 echo "  exoreg peak resident memory so far: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$app/status")"
 
 echo
