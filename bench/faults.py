@@ -98,27 +98,34 @@ def writer():
         time.sleep(0.05)
 
 
-threads = [threading.Thread(target=reader) for _ in range(4)] + [threading.Thread(target=writer)]
+def outage_and_recovery():
+    time.sleep(4)
+    print("stopping the database: %s" % stop_command, flush=True)
+    subprocess.run(stop_command, shell=True, check=True)
+    stopped_at = time.monotonic()
+    time.sleep(outage)
+    health = call("GET", "/q/health/ready")
+    database = call("GET", "/q/health/group/database")
+    print("during the outage: readiness %s, database health %s" % (health[0], database[0]), flush=True)
+    print("starting the database: %s" % start_command, flush=True)
+    phase["db_started_at"] = time.monotonic()
+    subprocess.run(start_command, shell=True, check=True)
+    print("database down for %.1f s; its start command took %.1f s" % (
+        phase["db_started_at"] - stopped_at, time.monotonic() - phase["db_started_at"]), flush=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (phase["write_recovered_at"] and phase["reads_fresh_at"]):
+        time.sleep(0.05)
+    time.sleep(3)
+
+
+threads = [threading.Thread(target=reader, daemon=True) for _ in range(4)]
+threads.append(threading.Thread(target=writer, daemon=True))
 for t in threads:
     t.start()
-time.sleep(4)
-print("stopping the database: %s" % stop_command, flush=True)
-subprocess.run(stop_command, shell=True, check=True)
-stopped_at = time.monotonic()
-time.sleep(outage)
-health = call("GET", "/q/health/ready")
-database = call("GET", "/q/health/group/database")
-print("during the outage: readiness %s, database health %s" % (health[0], database[0]), flush=True)
-print("starting the database: %s" % start_command, flush=True)
-phase["db_started_at"] = time.monotonic()
-subprocess.run(start_command, shell=True, check=True)
-print("database down for %.1f s; its start command took %.1f s" % (
-    phase["db_started_at"] - stopped_at, time.monotonic() - phase["db_started_at"]), flush=True)
-deadline = time.monotonic() + 30
-while time.monotonic() < deadline and not (phase["write_recovered_at"] and phase["reads_fresh_at"]):
-    time.sleep(0.05)
-time.sleep(3)
-running = False
+try:
+    outage_and_recovery()
+finally:
+    running = False
 for t in threads:
     t.join()
 

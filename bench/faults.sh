@@ -32,7 +32,7 @@ app=$!
 cleanup() {
   kill "$app" 2> /dev/null || true
   wait "$app" 2> /dev/null || true
-  pg_isready -q -h "$host" -p "$db_port" || $start
+  pg_isready -q -h "$host" -p "$db_port" || $start || true
   psql -q -h "$host" -p "$db_port" -U postgres -c "DROP DATABASE IF EXISTS $database" || true
   rm -rf "$work"
 }
@@ -42,10 +42,11 @@ for _ in $(seq 1 120); do
   kill -0 "$app" 2> /dev/null || { cat "$work/app.log"; exit 1; }
   sleep 0.5
 done
+curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null || { echo "exoreg is not ready"; cat "$work/app.log"; exit 1; }
 
 status=0
 python3 bench/faults.py "http://127.0.0.1:$port" "$secret" "$stop" "$start" "$outage" || status=$?
 echo
 echo "== the application's log lines about the database"
-grep -a -E "database|Database" "$work/app.log" | grep -a -v "^\s*at " | cut -c1-200 | head -20
+grep -a -E "database|Database" "$work/app.log" | grep -a -v "^\s*at " | cut -c1-200 | head -20 || true
 exit $status

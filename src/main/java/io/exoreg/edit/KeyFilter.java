@@ -49,7 +49,7 @@ public class KeyFilter {
       return Optional.empty();
     }
     String client = connection.remoteAddress() == null ? "" : connection.remoteAddress().host();
-    OptionalLong blocked = failures.blockedFor(client);
+    OptionalLong blocked = failures.attempt(client);
     if (blocked.isPresent()) {
       return Optional.of(
           Response.fromResponse(
@@ -63,9 +63,14 @@ public class KeyFilter {
               .header(HttpHeaders.RETRY_AFTER, blocked.getAsLong())
               .build());
     }
-    Optional<Caller> caller = caller(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    Optional<Caller> caller;
+    try {
+      caller = caller(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    } catch (RuntimeException unchecked) {
+      failures.succeeded(client); // the key could not be checked, say with the database away
+      throw unchecked;
+    }
     if (caller.isEmpty()) {
-      failures.failed(client);
       return Optional.of(
           Response.fromResponse(
                   Problems.response(
@@ -76,6 +81,7 @@ public class KeyFilter {
               .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"exoreg\"")
               .build());
     }
+    failures.succeeded(client);
     if (keyManagement && !caller.get().admin()) {
       return Optional.of(
           Problems.response(Problem.of(403, "Only an admin key may manage keys", null)));

@@ -35,6 +35,9 @@ public class HttpGuard {
   /** The request's id: the client's, when it sends a sane one, else one made here. */
   static final String REQUEST_ID = "X-Request-Id";
 
+  /** Where the HTTP metrics look for the path template a request matched. */
+  private static final String URL_TEMPLATE = "UrlPathTemplate";
+
   private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
   private static final CharSequence X_CONTENT_TYPE_OPTIONS =
@@ -94,6 +97,7 @@ public class HttpGuard {
     context.response().putHeader(REQUEST_ID, requestId);
     context.addHeadersEndHandler(ignored -> headers(request, context.response().headers()));
     if (request.method() == HttpMethod.TRACE) {
+      context.response().putHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, DELETE, OPTIONS");
       problem(context, 405, "TRACE is not served");
       return;
     }
@@ -171,6 +175,11 @@ public class HttpGuard {
   }
 
   private void problem(RoutingContext context, int status, String detail) {
+    // the HTTP metrics tag a refused request by this, not by a path any client can vary
+    io.vertx.core.Context vertx = io.vertx.core.Vertx.currentContext();
+    if (vertx != null) {
+      vertx.putLocal(URL_TEMPLATE, "REFUSED");
+    }
     try {
       context
           .response()

@@ -97,8 +97,9 @@ public class Problems {
       return retryLater(
           Problem.of(
               503,
-              "The database is unreachable, so nothing was written; reads still answer; retry"
-                  + " shortly",
+              "The database is unreachable, so the write was not confirmed (it is not in the"
+                  + " table unless the connection broke as it committed); reads still answer;"
+                  + " re-read and retry shortly",
               null));
     }
     LOG.error("Unexpected failure", e);

@@ -34,6 +34,9 @@ public final class Main {
     Quarkus.run(
         null,
         (exitCode, failure) -> {
+          if (failure != null) {
+            LOG.error("exoreg could not start", failure);
+          }
           stopEmbedded();
           System.exit(exitCode);
         },

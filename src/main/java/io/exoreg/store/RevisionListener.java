@@ -1,6 +1,7 @@
 package io.exoreg.store;
 
 import io.exoreg.runtime.ExoregConfig;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,8 +94,8 @@ public class RevisionListener {
     long backoff = FIRST_BACKOFF_MILLIS;
     while (running) {
       try (Connection connection = connect()) {
-        if (current.get().isEmpty()) {
-          loader.bootstrap();
+        if (current.get().isEmpty() && !bootstrap()) {
+          return;
         }
         try (Statement listen = connection.createStatement()) {
           listen.execute("LISTEN " + CHANNEL);
@@ -138,6 +139,25 @@ public class RevisionListener {
         }
         backoff = Math.min(backoff * 2, LAST_BACKOFF_MILLIS);
       }
+    }
+  }
+
+  /**
+   * Loads the table once the database has come; returns false, having asked the application to
+   * exit, when that fails for a reason other than the database being away (a schema this version
+   * does not map, say), which no retry would mend.
+   */
+  private boolean bootstrap() {
+    try {
+      loader.bootstrap();
+      return true;
+    } catch (RuntimeException e) {
+      if (Databases.isUnreachable(e)) {
+        throw e;
+      }
+      LOG.error("The rule table cannot be loaded; exoreg stops", e);
+      Quarkus.asyncExit(1);
+      return false;
     }
   }
 

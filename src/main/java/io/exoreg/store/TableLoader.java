@@ -59,8 +59,9 @@ public class TableLoader {
       throw new IllegalStateException("The database schema is not the one this version maps", e);
     }
     importDefaultIfEmpty();
-    reload();
+    // the key before the snapshot: a loaded snapshot ends the bootstrap for good
     createFirstAdminKey();
+    reload();
   }
 
   /**

@@ -82,8 +82,13 @@ class EditApiTest {
 
   /** A code of two to eight capitals that no other test uses. */
   private static String code() {
-    return "X"
-        + UUID.randomUUID().toString().replaceAll("[^A-Fa-f]", "").toUpperCase().substring(0, 5);
+    StringBuilder code = new StringBuilder("X");
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    for (int i = 0; i < 6; i++) {
+      code.append((char) ('A' + random.nextInt(26)));
+    }
+    return code.toString();
   }
 
   private String newJurisdiction() {

@@ -60,7 +60,7 @@ class HardeningTest {
 
   @Test
   void traceIsRefused() {
-    problem(given().request("TRACE", STATUS).then(), 405);
+    problem(given().request("TRACE", STATUS).then(), 405).header("Allow", containsString("GET"));
     problem(given().request("TRACE", "/").then(), 405);
   }
 
