@@ -40,17 +40,22 @@ public enum ReportFormat {
       case json ->
           mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, report);
       case sarif -> SarifReport.write(report, out, mapper);
-      default -> {
-        Writer text =
-            new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        switch (this) {
-          case junit -> JunitReport.write(report, text);
-          case github -> GithubReport.write(report, text);
-          default -> TextReport.write(report, text);
-        }
-        text.flush();
-      }
+      case junit -> text(out, writer -> JunitReport.write(report, writer));
+      case text -> text(out, writer -> TextReport.write(report, writer));
+      case github -> text(out, writer -> GithubReport.write(report, writer));
     }
+  }
+
+  private interface TextWriting {
+    void to(Writer writer) throws IOException;
+  }
+
+  /** A text format through a buffered UTF-8 writer, flushed at the end. */
+  private static void text(OutputStream out, TextWriting writing) throws IOException {
+    Writer writer =
+        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    writing.to(writer);
+    writer.flush();
   }
 
   public static Optional<ReportFormat> named(String name) {

@@ -52,16 +52,15 @@ public class KeyFilter {
     OptionalLong blocked = failures.attempt(client);
     if (blocked.isPresent()) {
       return Optional.of(
-          Response.fromResponse(
-                  Problems.response(
-                      Problem.of(
-                          429,
-                          "Too many failed authentications from this address; retry after "
-                              + blocked.getAsLong()
-                              + " s",
-                          null)))
-              .header(HttpHeaders.RETRY_AFTER, blocked.getAsLong())
-              .build());
+          Problems.response(
+              Problem.of(
+                  429,
+                  "Too many failed authentications from this address; retry after "
+                      + blocked.getAsLong()
+                      + " s",
+                  null),
+              HttpHeaders.RETRY_AFTER,
+              blocked.getAsLong()));
     }
     Optional<Caller> caller;
     try {
@@ -72,14 +71,11 @@ public class KeyFilter {
     }
     if (caller.isEmpty()) {
       return Optional.of(
-          Response.fromResponse(
-                  Problems.response(
-                      Problem.of(
-                          401,
-                          "This request needs a valid API key: Authorization: Bearer <key>",
-                          null)))
-              .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"exoreg\"")
-              .build());
+          Problems.response(
+              Problem.of(
+                  401, "This request needs a valid API key: Authorization: Bearer <key>", null),
+              HttpHeaders.WWW_AUTHENTICATE,
+              "Bearer realm=\"exoreg\""));
     }
     failures.succeeded(client);
     if (keyManagement && !caller.get().admin()) {

@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -68,15 +66,14 @@ public class DecisionMetrics {
    * The tally of an answer holding these decisions in {@code jurisdiction}, served by {@code via}.
    */
   public Tally tally(String via, String jurisdiction, Map<Status, Integer> byStatus) {
-    List<Counter> counters = new ArrayList<>();
-    List<Integer> counts = new ArrayList<>();
-    byStatus.forEach(
-        (status, count) -> {
-          counters.add(decisions(via, jurisdiction, status));
-          counts.add(count);
-        });
-    return new Tally(
-        counters.toArray(Counter[]::new), counts.stream().mapToInt(Integer::intValue).toArray());
+    Counter[] counters = new Counter[byStatus.size()];
+    int[] counts = new int[byStatus.size()];
+    int i = 0;
+    for (Map.Entry<Status, Integer> entry : byStatus.entrySet()) {
+      counters[i] = decisions(via, jurisdiction, entry.getKey());
+      counts[i++] = entry.getValue();
+    }
+    return new Tally(counters, counts);
   }
 
   private Counter decisions(String via, String jurisdiction, Status status) {

@@ -25,7 +25,16 @@ public class Problems {
   private static final int RETRY_AFTER_SECONDS = 2;
 
   public static Response response(Problem problem) {
-    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    return builder(problem).build();
+  }
+
+  /** The problem with one header that tells the client what to do next. */
+  public static Response response(Problem problem, String header, Object value) {
+    return builder(problem).header(header, value).build();
+  }
+
+  private static Response.ResponseBuilder builder(Problem problem) {
+    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
   }
 
   @ServerExceptionMapper
@@ -75,9 +84,7 @@ public class Problems {
 
   /** A 503 that tells the client when to try again: the database is retried as often. */
   private static Response retryLater(Problem problem) {
-    return Response.fromResponse(response(problem))
-        .header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-        .build();
+    return response(problem, jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
   }
 
   @ServerExceptionMapper

@@ -107,7 +107,6 @@ public class RevisionListener {
               "The database is reachable again; the rule table is at revision %d",
               current.get().map(t -> t.revision()).orElse(0L));
         }
-        database.reached();
         backoff = FIRST_BACKOFF_MILLIS;
         PGConnection pg = connection.unwrap(PGConnection.class);
         long nextCheck = System.nanoTime() + checkEvery.toNanos();
@@ -173,18 +172,19 @@ public class RevisionListener {
     return DriverManager.getConnection(url, properties);
   }
 
-  /** Loads the committed table when it is newer than the snapshot. */
+  /**
+   * Loads the committed table when it is newer than the snapshot, then records that the database
+   * answered and the snapshot is current.
+   */
   private void catchUp(Connection connection) throws SQLException {
-    long committed;
+    long committed = -1;
     try (Statement query = connection.createStatement();
         ResultSet row = query.executeQuery("SELECT revision FROM ruleset WHERE id = 1")) {
-      if (!row.next()) {
-        return;
+      if (row.next()) {
+        committed = row.getLong(1);
       }
-      committed = row.getLong(1);
     }
-    long held = current.get().map(t -> t.revision()).orElse(-1L);
-    if (committed > held) {
+    if (committed > current.get().map(t -> t.revision()).orElse(-1L)) {
       loader.reload();
     }
     database.reached();

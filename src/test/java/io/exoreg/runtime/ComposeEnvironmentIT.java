@@ -16,7 +16,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -97,12 +96,7 @@ class ComposeEnvironmentIT {
 
   @AfterEach
   void stop() throws Exception {
-    if (app != null) {
-      app.destroy();
-      if (!app.waitFor(30, TimeUnit.SECONDS)) {
-        app.destroyForcibly().waitFor();
-      }
-    }
+    PackagedAppIT.stop(app);
     if (embedded != null) {
       embedded.close();
     }

@@ -127,12 +127,7 @@ class DatabaseOutageIT {
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (app != null && app.isAlive()) {
-      app.destroy();
-      if (!app.waitFor(30, TimeUnit.SECONDS)) {
-        app.destroyForcibly().waitFor();
-      }
-    }
+    PackagedAppIT.stop(app);
     if (database != null) {
       database.close();
     }

@@ -112,12 +112,17 @@ class PackagedAppIT {
 
   @AfterEach
   void stop() throws InterruptedException {
-    if (app != null) {
+    stop(app);
+    app = null;
+  }
+
+  /** Stops the application as a supervisor would: SIGTERM, and SIGKILL after 30 s. */
+  static void stop(Process app) throws InterruptedException {
+    if (app != null && app.isAlive()) {
       app.destroy();
       if (!app.waitFor(30, TimeUnit.SECONDS)) {
         app.destroyForcibly().waitFor();
       }
-      app = null;
     }
   }
 

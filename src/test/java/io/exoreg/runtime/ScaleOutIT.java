@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,10 +71,7 @@ class ScaleOutIT {
   @AfterEach
   void stop() throws InterruptedException {
     for (Process app : apps) {
-      app.destroy();
-      if (!app.waitFor(30, TimeUnit.SECONDS)) {
-        app.destroyForcibly().waitFor();
-      }
+      PackagedAppIT.stop(app);
     }
     if (database != null) {
       database.close();
