@@ -1,12 +1,13 @@
 package io.exoreg.store;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -21,10 +22,14 @@ import java.util.Optional;
 public class ApiKeyStore {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String PREFIX = "exo_";
+  private static final String COLUMNS =
+      "name, admin, created_at, created_by, revoked_at, revoked_by, secret_hash";
 
+  private final Sql sql;
   private final Clock clock;
 
-  public ApiKeyStore(Clock clock) {
+  public ApiKeyStore(Sql sql, Clock clock) {
+    this.sql = sql;
     this.clock = clock;
   }
 
@@ -36,9 +41,14 @@ public class ApiKeyStore {
       String createdBy,
       OffsetDateTime revokedAt,
       String revokedBy) {
-    static KeyInfo of(ApiKeyRow row) {
+    static KeyInfo of(ResultSet row) throws SQLException {
       return new KeyInfo(
-          row.name, row.admin, row.createdAt, row.createdBy, row.revokedAt, row.revokedBy);
+          row.getString("name"),
+          row.getBoolean("admin"),
+          row.getObject("created_at", OffsetDateTime.class),
+          row.getString("created_by"),
+          row.getObject("revoked_at", OffsetDateTime.class),
+          row.getString("revoked_by"));
     }
   }
 
@@ -46,54 +56,58 @@ public class ApiKeyStore {
   public record NewKey(KeyInfo key, String secret) {}
 
   /** Makes a key; empty when the name is taken (by a live or a revoked key). */
-  @Transactional
   public Optional<NewKey> create(String name, boolean admin, String actor) {
-    if (ApiKeyRow.findById(name) != null) {
-      return Optional.empty();
-    }
-    return Optional.of(insert(name, admin, actor));
+    return sql.transaction(c -> insert(c, name, admin, actor));
   }
 
   /** On a database with no key at all, makes an admin key; empty otherwise. */
-  @Transactional
   public Optional<NewKey> createFirstAdmin(String name) {
-    // The ruleset row is the writers' lock: two instances starting at once make one key.
-    RulesetRow.findById(RulesetRow.ID, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    if (ApiKeyRow.count() > 0) {
-      return Optional.empty();
-    }
-    return Optional.of(insert(name, true, "exoreg"));
+    return sql.transaction(
+        c -> {
+          // The ruleset row is the writers' lock: two instances starting at once make one key.
+          RulesetStore.head(c, "FOR UPDATE");
+          boolean none =
+              Sql.first(c, "SELECT NOT EXISTS (SELECT 1 FROM api_key)", row -> row.getBoolean(1))
+                  .orElse(true);
+          return none ? insert(c, name, true, "exoreg") : Optional.empty();
+        });
   }
 
   /** Revokes a live key at once; false when there is no live key of that name. */
-  @Transactional
   public boolean revoke(String name, String actor) {
     if (!Databases.storable(name)) {
       return false; // no key could ever have had that name
     }
-    ApiKeyRow row = ApiKeyRow.findById(name);
-    if (row == null || row.revokedAt != null) {
-      return false;
-    }
-    row.revokedAt = OffsetDateTime.now(clock);
-    row.revokedBy = actor;
-    return true;
+    return sql.transaction(
+        c ->
+            Sql.update(
+                    c,
+                    "UPDATE api_key SET revoked_at = ?, revoked_by = ?"
+                        + " WHERE name = ? AND revoked_at IS NULL",
+                    OffsetDateTime.now(clock),
+                    actor,
+                    name)
+                == 1);
   }
 
-  @Transactional
   public List<KeyInfo> list() {
-    return ApiKeyRow.<ApiKeyRow>listAll(Sort.by("name")).stream().map(KeyInfo::of).toList();
+    return sql.transaction(
+        c -> Sql.list(c, "SELECT " + COLUMNS + " FROM api_key ORDER BY name", KeyInfo::of));
   }
 
   /** The live key whose secret this is. */
-  @Transactional
   public Optional<KeyInfo> verify(String secret) {
     byte[] hash = hash(secret);
-    ApiKeyRow row = ApiKeyRow.find("secretHash = ?1 and revokedAt is null", hash).firstResult();
-    if (row == null || !MessageDigest.isEqual(row.secretHash, hash)) {
-      return Optional.empty();
-    }
-    return Optional.of(KeyInfo.of(row));
+    return sql.transaction(
+        c ->
+            Sql.first(
+                c,
+                "SELECT " + COLUMNS + " FROM api_key WHERE secret_hash = ? AND revoked_at IS NULL",
+                row ->
+                    MessageDigest.isEqual(row.getBytes("secret_hash"), hash)
+                        ? KeyInfo.of(row)
+                        : null,
+                hash));
   }
 
   public static byte[] hash(String secret) {
@@ -104,17 +118,23 @@ public class ApiKeyStore {
     }
   }
 
-  private NewKey insert(String name, boolean admin, String actor) {
+  /** Inserts a new key; empty when a key of that name exists, even one made a moment ago. */
+  private Optional<NewKey> insert(Connection c, String name, boolean admin, String actor)
+      throws SQLException {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    ApiKeyRow row = new ApiKeyRow();
-    row.name = name;
-    row.secretHash = hash(secret);
-    row.admin = admin;
-    row.createdAt = OffsetDateTime.now(clock);
-    row.createdBy = actor;
-    row.persist();
-    return new NewKey(KeyInfo.of(row), secret);
+    return Sql.first(
+            c,
+            "INSERT INTO api_key (name, secret_hash, admin, created_at, created_by)"
+                + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING "
+                + COLUMNS,
+            KeyInfo::of,
+            name,
+            hash(secret),
+            admin,
+            OffsetDateTime.now(clock),
+            actor)
+        .map(key -> new NewKey(key, secret));
   }
 }

@@ -12,9 +12,6 @@ public final class Databases {
    */
   public static boolean isUnreachable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof org.hibernate.exception.JDBCConnectionException) {
-        return true;
-      }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
         if (state.startsWith("08") || state.startsWith("57P")) {

@@ -1,9 +1,11 @@
 package io.exoreg.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.decision.Jurisdiction;
+import io.exoreg.decision.LegalBasis;
 import io.exoreg.decision.Node;
 import io.exoreg.decision.Reference;
 import io.exoreg.decision.Rule;
@@ -18,22 +20,20 @@ import io.exoreg.ruleset.Bundle.RuleEntry;
 import io.exoreg.ruleset.BundleDiff;
 import io.exoreg.ruleset.Change;
 import io.exoreg.ruleset.Rulesets;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,14 +48,16 @@ import java.util.zip.GZIPOutputStream;
  */
 @ApplicationScoped
 public class RulesetStore {
-  private static final Sort BY_POSITION = Sort.by("position");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CHANGES =
+      "SELECT c.revision, r.committed_at, r.actor, c.action, c.entity, c.entity_id, c.before,"
+          + " c.after FROM table_change c JOIN revision r ON r.revision = c.revision";
 
-  private final EntityManager entityManager;
+  private final Sql sql;
   private final Clock clock;
 
-  public RulesetStore(EntityManager entityManager, Clock clock) {
-    this.entityManager = entityManager;
+  public RulesetStore(Sql sql, Clock clock) {
+    this.sql = sql;
     this.clock = clock;
   }
 
@@ -66,18 +68,28 @@ public class RulesetStore {
     }
   }
 
+  /** The ruleset row: the revision and what the table says about itself. */
+  record Head(
+      long revision,
+      String title,
+      String publishedOn,
+      String disclaimer,
+      Map<String, String> statuses) {}
+
   /**
    * Imports the bundle as the whole table, unless the table already holds a revision. Returns
    * whether it imported. Safe when several instances start at once on an empty database.
    */
-  @Transactional
   public boolean importIfEmpty(Supplier<Bundle> bundle, String actor, String description) {
-    RulesetRow row = lockRuleset();
-    if (row.revision > 0) {
-      return false;
-    }
-    RuleTable empty = Rulesets.toTable(Rulesets.empty(), 0);
-    return apply(row, empty, bundle.get(), actor, description).applied();
+    return sql.transaction(
+        c -> {
+          Head head = head(c, "FOR UPDATE");
+          if (head.revision() > 0) {
+            return false;
+          }
+          RuleTable empty = Rulesets.toTable(Rulesets.empty(), 0);
+          return apply(c, head, empty, bundle.get(), actor, description).applied();
+        });
   }
 
   /**
@@ -85,15 +97,16 @@ public class RulesetStore {
    * under the writers' lock) and returns the whole new table, which must pass every validation
    * rule. A change that alters nothing commits nothing and keeps the revision.
    */
-  @Transactional
   public Commit commit(String actor, String description, Function<RuleTable, Bundle> edit) {
-    RulesetRow row = lockRuleset();
-    RuleTable current = read(row);
-    return apply(row, current, edit.apply(current), actor, description);
+    return sql.transaction(
+        c -> {
+          Head head = head(c, "FOR UPDATE");
+          RuleTable current = read(c, head);
+          return apply(c, head, current, edit.apply(current), actor, description);
+        });
   }
 
   /** What {@link #commit} would change, validated, without writing anything. */
-  @Transactional
   public List<Change> preview(Function<RuleTable, Bundle> edit) {
     RuleTable current = load();
     Bundle next = edit.apply(current);
@@ -102,46 +115,62 @@ public class RulesetStore {
   }
 
   /** The whole table as it was at a revision, if that revision exists. */
-  @Transactional
   public Optional<Bundle> bundleAt(long revision) {
-    RevisionRow row = RevisionRow.findById(revision);
-    if (row == null || row.snapshot == null) {
-      return Optional.empty();
-    }
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(row.snapshot))) {
-      return Optional.of(Rulesets.parse(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Optional<byte[]> snapshot =
+        sql.transaction(
+            c ->
+                Sql.first(
+                    c,
+                    "SELECT snapshot FROM revision WHERE revision = ?",
+                    row -> row.getBytes("snapshot"),
+                    revision));
+    return snapshot.map(
+        gzipped -> {
+          try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+            return Rulesets.parse(in);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   /** A page of the change feed: the changes after revision {@code since}, oldest first. */
-  @Transactional
   public List<RecordedChange> changesSince(long since, int page, int size) {
-    return ChangeRow.<ChangeRow>find("revision > ?1", Sort.by("id"), since)
-        .page(page, size)
-        .list()
-        .stream()
-        .map(this::recorded)
-        .toList();
+    return sql.transaction(
+        c ->
+            Sql.list(
+                c,
+                CHANGES + " WHERE c.revision > ? ORDER BY c.id LIMIT ? OFFSET ?",
+                RulesetStore::recorded,
+                since,
+                size,
+                (long) page * size));
   }
 
-  @Transactional
   public long countChangesSince(long since) {
-    return ChangeRow.count("revision > ?1", since);
+    return sql.transaction(
+        c ->
+            Sql.first(
+                    c,
+                    "SELECT count(*) FROM table_change WHERE revision > ?",
+                    row -> row.getLong(1),
+                    since)
+                .orElse(0L));
   }
 
   /** Every change to one entry, oldest first. */
-  @Transactional
   public List<RecordedChange> history(String entity, String id) {
     if (!Databases.storable(id)) {
       return List.of(); // no entry could ever have had that id
     }
-    return ChangeRow.<ChangeRow>find("entity = ?1 and entityId = ?2", Sort.by("id"), entity, id)
-        .list()
-        .stream()
-        .map(this::recorded)
-        .toList();
+    return sql.transaction(
+        c ->
+            Sql.list(
+                c,
+                CHANGES + " WHERE c.entity = ? AND c.entity_id = ? ORDER BY c.id",
+                RulesetStore::recorded,
+                entity,
+                id));
   }
 
   /** A change as the feed shows it, with when and by whom its revision was committed. */
@@ -155,226 +184,269 @@ public class RulesetStore {
       JsonNode before,
       JsonNode after) {}
 
-  private RecordedChange recorded(ChangeRow c) {
-    RevisionRow revision = RevisionRow.findById(c.revision);
+  private static RecordedChange recorded(ResultSet row) throws SQLException {
     return new RecordedChange(
-        c.revision,
-        revision.committedAt,
-        revision.actor,
-        c.action,
-        c.entity,
-        c.entityId,
-        json(c.before),
-        json(c.after));
+        row.getLong("revision"),
+        row.getObject("committed_at", OffsetDateTime.class),
+        row.getString("actor"),
+        row.getString("action"),
+        row.getString("entity"),
+        row.getString("entity_id"),
+        json(row.getString("before")),
+        json(row.getString("after")));
   }
 
   /** Reads the table as one consistent snapshot: writers hold the ruleset row until they commit. */
-  @Transactional
   public RuleTable load() {
-    return read(RulesetRow.findById(RulesetRow.ID, LockModeType.PESSIMISTIC_READ));
-  }
-
-  private RuleTable read(RulesetRow row) {
-    Bundle bundle =
-        new Bundle(
-            Bundle.FORMAT,
-            row.title,
-            row.publishedOn,
-            row.disclaimer,
-            row.statuses,
-            IngredientRow.<IngredientRow>listAll(BY_POSITION).stream()
-                .map(r -> new IngredientEntry(r.id, r.label, r.aliases))
-                .toList(),
-            JurisdictionRow.<JurisdictionRow>listAll(BY_POSITION).stream()
-                .map(
-                    r ->
-                        new JurisdictionEntry(
-                            r.code, r.name, r.parent, r.regulator, r.notes, r.aliases))
-                .toList(),
-            nodes(SourceRow.listAll(BY_POSITION)),
-            nodes(DeliveryMethodRow.listAll(BY_POSITION)),
-            CitationRow.<CitationRow>listAll(BY_POSITION).stream()
-                .map(r -> new ReferenceEntry(r.id, r.title, r.publisher, r.date, r.url, r.kind))
-                .toList(),
-            RuleRow.<RuleRow>listAll(BY_POSITION).stream().map(RulesetStore::entry).toList());
-    return Rulesets.toTable(bundle, row.revision);
+    return sql.transaction(c -> read(c, head(c, "FOR SHARE")));
   }
 
   /** The revision committed last, read without loading the table. */
-  @Transactional
   public long revision() {
-    return RulesetRow.<RulesetRow>findById(RulesetRow.ID).revision;
+    return sql.transaction(c -> head(c, "").revision());
   }
 
-  private RulesetRow lockRuleset() {
-    return RulesetRow.findById(RulesetRow.ID, LockModeType.PESSIMISTIC_WRITE);
+  /** The ruleset row, locked as {@code lock} says: the writers' lock, a reader's, or none. */
+  static Head head(Connection c, String lock) throws SQLException {
+    return Sql.first(
+            c,
+            "SELECT revision, title, published_on, disclaimer, statuses FROM ruleset WHERE id = 1 "
+                + lock,
+            row ->
+                new Head(
+                    row.getLong("revision"),
+                    row.getString("title"),
+                    row.getString("published_on"),
+                    row.getString("disclaimer"),
+                    statuses(row.getString("statuses"))))
+        .orElseThrow(() -> new IllegalStateException("The ruleset row is missing"));
+  }
+
+  private static RuleTable read(Connection c, Head head) throws SQLException {
+    Bundle bundle =
+        new Bundle(
+            Bundle.FORMAT,
+            head.title(),
+            head.publishedOn(),
+            head.disclaimer(),
+            head.statuses(),
+            Sql.list(
+                c,
+                "SELECT id, label, aliases FROM ingredient ORDER BY position",
+                r -> new IngredientEntry(r.getString("id"), r.getString("label"), aliases(r))),
+            Sql.list(
+                c,
+                "SELECT code, name, parent, regulator, notes, aliases FROM jurisdiction"
+                    + " ORDER BY position",
+                r ->
+                    new JurisdictionEntry(
+                        r.getString("code"),
+                        r.getString("name"),
+                        r.getString("parent"),
+                        r.getString("regulator"),
+                        r.getString("notes"),
+                        aliases(r))),
+            nodes(c, "source"),
+            nodes(c, "delivery_method"),
+            Sql.list(
+                c,
+                "SELECT id, title, publisher, date, url, kind FROM citation ORDER BY position",
+                r ->
+                    new ReferenceEntry(
+                        r.getString("id"),
+                        r.getString("title"),
+                        r.getString("publisher"),
+                        r.getString("date"),
+                        r.getString("url"),
+                        r.getString("kind"))),
+            Sql.list(c, "SELECT * FROM rule ORDER BY position", RulesetStore::entry));
+    return Rulesets.toTable(bundle, head.revision());
+  }
+
+  private static List<NodeEntry> nodes(Connection c, String table) throws SQLException {
+    return Sql.list(
+        c,
+        "SELECT id, parent, label, aliases FROM " + table + " ORDER BY position",
+        r ->
+            new NodeEntry(
+                r.getString("id"), r.getString("parent"), r.getString("label"), aliases(r)));
+  }
+
+  private static List<String> aliases(ResultSet row) throws SQLException {
+    return Sql.texts(row, "aliases");
   }
 
   private Commit apply(
-      RulesetRow row, RuleTable current, Bundle next, String actor, String description) {
-    RuleTable table = Rulesets.toTable(next, row.revision + 1);
+      Connection c, Head head, RuleTable current, Bundle next, String actor, String description)
+      throws SQLException {
+    RuleTable table = Rulesets.toTable(next, head.revision() + 1);
     Bundle written = Rulesets.toBundle(table);
     List<Change> changes = BundleDiff.between(Rulesets.toBundle(current), written);
     if (changes.isEmpty()) {
-      return new Commit(row.revision, changes, current);
+      return new Commit(head.revision(), changes, current);
     }
-    // The rows read for the current table leave the persistence context, so new rows may take their
-    // ids.
-    entityManager.flush();
-    entityManager.clear();
-    RulesetRow locked = RulesetRow.findById(RulesetRow.ID);
-    write(locked, table);
-    locked.revision = table.revision();
-    row = locked;
-    RevisionRow revision = new RevisionRow();
-    revision.revision = row.revision;
-    revision.committedAt = OffsetDateTime.now(clock);
-    revision.actor = actor;
-    revision.description = description;
-    revision.snapshot = gzip(written);
-    revision.persist();
-    entityManager.flush();
+    write(c, table);
+    Sql.update(
+        c,
+        "INSERT INTO revision (revision, committed_at, actor, description, snapshot)"
+            + " VALUES (?, ?, ?, ?, ?)",
+        table.revision(),
+        OffsetDateTime.now(clock),
+        actor,
+        description,
+        gzip(written));
+    List<Object[]> rows = new ArrayList<>();
     for (Change change : changes) {
-      ChangeRow c = new ChangeRow();
-      c.revision = row.revision;
-      c.action = change.action().name();
-      c.entity = change.entity();
-      c.entityId = change.id();
-      c.before = text(change.before());
-      c.after = text(change.after());
-      c.persist();
+      rows.add(
+          new Object[] {
+            table.revision(),
+            change.action().name(),
+            change.entity(),
+            change.id(),
+            text(change.before()),
+            text(change.after())
+          });
     }
+    Sql.batch(
+        c,
+        "INSERT INTO table_change (revision, action, entity, entity_id, before, after)"
+            + " VALUES (?, ?, ?, ?, ?, ?)",
+        rows);
     // Delivered at commit, to every instance listening on this database.
-    entityManager
-        .createNativeQuery("SELECT pg_notify('" + RevisionListener.CHANNEL + "', ?1)")
-        .setParameter(1, Long.toString(row.revision))
-        .getSingleResult();
-    return new Commit(row.revision, changes, table);
+    Sql.first(
+        c,
+        "SELECT pg_notify(?, ?)",
+        row -> null,
+        RevisionListener.CHANNEL,
+        Long.toString(table.revision()));
+    return new Commit(table.revision(), changes, table);
   }
 
-  private void write(RulesetRow row, RuleTable table) {
-    RuleRow.deleteAll();
-    CitationRow.deleteAll();
-    SourceRow.deleteAll();
-    DeliveryMethodRow.deleteAll();
-    JurisdictionRow.deleteAll();
-    IngredientRow.deleteAll();
-    entityManager.flush();
-
-    row.title = table.metadata().title();
-    row.publishedOn = table.metadata().publishedOn();
-    row.disclaimer = table.metadata().disclaimer();
-    Map<String, String> statuses = new HashMap<>();
+  /** Replaces every entry of the table; the foreign keys are checked when the change commits. */
+  private static void write(Connection c, RuleTable table) throws SQLException {
+    for (String name :
+        List.of("rule", "citation", "source", "delivery_method", "jurisdiction", "ingredient")) {
+      Sql.update(c, "DELETE FROM " + name);
+    }
+    Map<String, String> statuses = new LinkedHashMap<>();
     table.metadata().statuses().forEach((status, meaning) -> statuses.put(status.name(), meaning));
-    row.statuses = statuses;
+    Sql.update(
+        c,
+        "UPDATE ruleset SET revision = ?, title = ?, published_on = ?, disclaimer = ?,"
+            + " statuses = ?::jsonb WHERE id = 1",
+        table.revision(),
+        table.metadata().title(),
+        table.metadata().publishedOn(),
+        table.metadata().disclaimer(),
+        text(statuses));
 
-    int position = 0;
+    List<Object[]> rows = new ArrayList<>();
     for (Node n : table.ingredients().entries()) {
-      IngredientRow r = new IngredientRow();
-      r.id = n.id();
-      r.label = n.label();
-      r.aliases = new ArrayList<>(n.aliases());
-      r.position = position++;
-      r.persist();
+      rows.add(new Object[] {n.id(), n.label(), n.aliases(), rows.size()});
     }
-    position = 0;
+    Sql.batch(c, "INSERT INTO ingredient (id, label, aliases, position) VALUES (?, ?, ?, ?)", rows);
+    rows = new ArrayList<>();
     for (Jurisdiction j : table.jurisdictions().entries()) {
-      JurisdictionRow r = new JurisdictionRow();
-      r.code = j.code();
-      r.name = j.name();
-      r.parent = j.parent();
-      r.regulator = j.regulator();
-      r.notes = j.notes();
-      r.aliases = new ArrayList<>(j.aliases());
-      r.position = position++;
-      r.persist();
+      rows.add(
+          new Object[] {
+            j.code(), j.name(), j.parent(), j.regulator(), j.notes(), j.aliases(), rows.size()
+          });
     }
-    persistNodes(table.sources().entries(), SourceRow::new);
-    persistNodes(table.deliveryMethods().entries(), DeliveryMethodRow::new);
-    position = 0;
-    for (Reference c : table.references().values()) {
-      CitationRow r = new CitationRow();
-      r.id = c.id();
-      r.title = c.title();
-      r.publisher = c.publisher();
-      r.date = c.date();
-      r.url = c.url();
-      r.kind = c.kind();
-      r.position = position++;
-      r.persist();
+    Sql.batch(
+        c,
+        "INSERT INTO jurisdiction (code, name, parent, regulator, notes, aliases, position)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows);
+    writeNodes(c, "source", table.sources().entries());
+    writeNodes(c, "delivery_method", table.deliveryMethods().entries());
+    rows = new ArrayList<>();
+    for (Reference r : table.references().values()) {
+      rows.add(
+          new Object[] {
+            r.id(), r.title(), r.publisher(), r.date(), r.url(), r.kind(), rows.size()
+          });
     }
-    position = 0;
+    Sql.batch(
+        c,
+        "INSERT INTO citation (id, title, publisher, date, url, kind, position)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        rows);
+    rows = new ArrayList<>();
     for (Rule rule : table.rules()) {
-      RuleRow r = row(rule);
-      r.position = position++;
-      r.persist();
+      LegalBasis basis = rule.legalBasis();
+      rows.add(
+          new Object[] {
+            rule.id(),
+            rule.ingredient(),
+            rule.jurisdiction(),
+            rule.source(),
+            rule.deliveryMethod(),
+            rule.status().name(),
+            rule.conditions(),
+            basis == null ? null : basis.instrument(),
+            basis == null ? null : basis.provision(),
+            basis == null ? null : basis.url(),
+            rule.references(),
+            rule.effectiveFrom(),
+            rule.effectiveTo(),
+            rule.confidence(),
+            rule.verifiedOn(),
+            rule.notes(),
+            rows.size()
+          });
     }
+    Sql.batch(
+        c,
+        "INSERT INTO rule (id, ingredient, jurisdiction, source, delivery_method, status,"
+            + " conditions, legal_instrument, legal_provision, legal_url, citations,"
+            + " effective_from, effective_to, confidence, verified_on, notes, position)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows);
   }
 
-  private static <R extends TreeNodeRow> void persistNodes(Iterable<Node> nodes, Supplier<R> rows) {
-    int position = 0;
+  private static void writeNodes(Connection c, String table, Iterable<Node> nodes)
+      throws SQLException {
+    List<Object[]> rows = new ArrayList<>();
     for (Node n : nodes) {
-      R r = rows.get();
-      r.id = n.id();
-      r.parent = n.parent();
-      r.label = n.label();
-      r.aliases = new ArrayList<>(n.aliases());
-      r.position = position++;
-      r.persist();
+      rows.add(new Object[] {n.id(), n.parent(), n.label(), n.aliases(), rows.size()});
     }
+    Sql.batch(
+        c,
+        "INSERT INTO " + table + " (id, parent, label, aliases, position) VALUES (?, ?, ?, ?, ?)",
+        rows);
   }
 
-  private static List<NodeEntry> nodes(List<? extends TreeNodeRow> rows) {
-    return rows.stream().map(r -> new NodeEntry(r.id, r.parent, r.label, r.aliases)).toList();
-  }
-
-  private static RuleRow row(Rule rule) {
-    RuleRow r = new RuleRow();
-    r.id = rule.id();
-    r.ingredient = rule.ingredient();
-    r.jurisdiction = rule.jurisdiction();
-    r.source = rule.source();
-    r.deliveryMethod = rule.deliveryMethod();
-    r.status = rule.status().name();
-    r.conditions = new ArrayList<>(rule.conditions());
-    if (rule.legalBasis() != null) {
-      r.legalInstrument = rule.legalBasis().instrument();
-      r.legalProvision = rule.legalBasis().provision();
-      r.legalUrl = rule.legalBasis().url();
-    }
-    r.citations = new ArrayList<>(rule.references());
-    r.effectiveFrom = rule.effectiveFrom();
-    r.effectiveTo = rule.effectiveTo();
-    r.confidence = rule.confidence();
-    r.verifiedOn = rule.verifiedOn();
-    r.notes = rule.notes();
-    return r;
-  }
-
-  private static RuleEntry entry(RuleRow r) {
+  private static RuleEntry entry(ResultSet r) throws SQLException {
+    String instrument = r.getString("legal_instrument");
+    String provision = r.getString("legal_provision");
+    String url = r.getString("legal_url");
     LegalBasisEntry basis =
-        r.legalInstrument == null && r.legalProvision == null && r.legalUrl == null
+        instrument == null && provision == null && url == null
             ? null
-            : new LegalBasisEntry(r.legalInstrument, r.legalProvision, r.legalUrl);
+            : new LegalBasisEntry(instrument, provision, url);
     return new RuleEntry(
-        r.id,
-        r.ingredient,
-        r.jurisdiction,
-        r.source,
-        r.deliveryMethod,
-        r.status,
-        r.conditions,
+        r.getString("id"),
+        r.getString("ingredient"),
+        r.getString("jurisdiction"),
+        r.getString("source"),
+        r.getString("delivery_method"),
+        r.getString("status"),
+        Sql.texts(r, "conditions"),
         basis,
-        r.citations,
-        text(r.effectiveFrom),
-        text(r.effectiveTo),
-        r.confidence,
-        text(r.verifiedOn),
-        r.notes);
+        Sql.texts(r, "citations"),
+        r.getString("effective_from"),
+        r.getString("effective_to"),
+        r.getString("confidence"),
+        r.getString("verified_on"),
+        r.getString("notes"));
   }
 
-  private static String text(LocalDate date) {
-    return date == null ? null : date.toString();
+  private static Map<String, String> statuses(String json) {
+    try {
+      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The ruleset's statuses are not a JSON object", e);
+    }
   }
 
   private static byte[] gzip(Bundle bundle) {

@@ -4,8 +4,6 @@ import io.exoreg.ruleset.Bundle;
 import io.exoreg.ruleset.Rulesets;
 import io.exoreg.runtime.ExoregConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.SchemaValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,39 +23,31 @@ public class TableLoader {
   private final CurrentTable current;
   private final ApiKeyStore keys;
   private final ExoregConfig config;
-
   private final Flyway flyway;
-  private final EntityManagerFactory entities;
 
   public TableLoader(
       RulesetStore store,
       CurrentTable current,
       ApiKeyStore keys,
       ExoregConfig config,
-      Flyway flyway,
-      EntityManagerFactory entities) {
+      Flyway flyway) {
     this.store = store;
     this.current = current;
     this.keys = keys;
     this.config = config;
     this.flyway = flyway;
-    this.entities = entities;
   }
 
   /**
-   * Everything a start needs from the database, run once it answers: migrations, a check that the
-   * schema is what the entities map, the first import, the snapshot and the first key.
+   * Everything a start needs from the database, run once it answers: migrations (Flyway first
+   * validates those already applied against this version's), the first import, the first key and
+   * the snapshot.
    */
   public synchronized void bootstrap() {
     if (current.get().isPresent()) {
       return;
     }
     flyway.migrate();
-    try {
-      entities.getSchemaManager().validate();
-    } catch (SchemaValidationException e) {
-      throw new IllegalStateException("The database schema is not the one this version maps", e);
-    }
     importDefaultIfEmpty();
     // the key before the snapshot: a loaded snapshot ends the bootstrap for good
     createFirstAdminKey();
