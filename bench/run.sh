@@ -23,7 +23,7 @@ done
 # Two malloc arenas instead of one per core and thread keep the resident size down; the JVM
 # allocates little through malloc.
 MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" EXOREG_EMBEDDED_DATA_DIR="$work/postgres" EXOREG_EMBEDDED_PORT="$db_port" QUARKUS_HTTP_PORT="$port" \
-  java ${BENCH_JAVA_OPTS:--Xmx128m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k} -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k} -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
 app=$!
 cleanup() {
   kill "$app" 2> /dev/null || true
