@@ -1,6 +1,7 @@
 package io.exoreg.store;
 
 import java.sql.SQLException;
+import java.util.Locale;
 
 /** Tells a database that cannot be reached from other failures, whatever wraps the cause. */
 public final class Databases {
@@ -18,8 +19,11 @@ public final class Databases {
           return true;
         }
       }
+      // the pool's own "Sorry, acquisition timeout!" when no connection came in time
       if (t instanceof SQLException
-          && String.valueOf(t.getMessage()).contains("Acquisition timeout")) {
+          && String.valueOf(t.getMessage())
+              .toLowerCase(Locale.ROOT)
+              .contains("acquisition timeout")) {
         return true;
       }
     }

@@ -143,8 +143,8 @@ public class RevisionListener {
 
   /**
    * Loads the table once the database has come; returns false, having asked the application to
-   * exit, when that fails for a reason other than the database being away (a schema this version
-   * does not map, say), which no retry would mend.
+   * exit, when that fails for a reason other than the database being away (migrations applied by
+   * another version that Flyway refuses, or a schema changed by hand), which no retry would mend.
    */
   private boolean bootstrap() {
     try {

@@ -259,7 +259,13 @@ public class RulesetStore {
                         r.getString("date"),
                         r.getString("url"),
                         r.getString("kind"))),
-            Sql.list(c, "SELECT * FROM rule ORDER BY position", RulesetStore::entry));
+            Sql.list(
+                c,
+                // columns by name: a server-side prepared "*" fails once the table's shape changes
+                "SELECT id, ingredient, jurisdiction, source, delivery_method, status, conditions,"
+                    + " legal_instrument, legal_provision, legal_url, citations, effective_from,"
+                    + " effective_to, confidence, verified_on, notes FROM rule ORDER BY position",
+                RulesetStore::entry));
     return Rulesets.toTable(bundle, head.revision());
   }
 

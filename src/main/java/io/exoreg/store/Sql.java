@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class Sql {
+  private static final ThreadLocal<Boolean> IN_TRANSACTION = ThreadLocal.withInitial(() -> false);
+
   private final AgroalDataSource dataSource;
 
   public Sql(AgroalDataSource dataSource) {
@@ -44,7 +46,23 @@ public class Sql {
     }
   }
 
+  /**
+   * Runs {@code work} in a transaction of its own. Units of work do not nest: an inner one would
+   * take a second connection and could wait forever on a lock its own thread holds.
+   */
   <T> T transaction(Work<T> work) {
+    if (IN_TRANSACTION.get()) {
+      throw new IllegalStateException("A unit of work cannot start another");
+    }
+    IN_TRANSACTION.set(true);
+    try {
+      return inTransaction(work);
+    } finally {
+      IN_TRANSACTION.remove();
+    }
+  }
+
+  private <T> T inTransaction(Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agroal.api.AgroalDataSource;
 import io.exoreg.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -76,7 +80,37 @@ class SqlTest {
     assertFalse(Databases.isUnreachable(failure));
   }
 
-  private static int insertKey(java.sql.Connection c, String name) throws SQLException {
+  @Test
+  void unitsOfWorkDoNotNest() {
+    assertThrows(
+        IllegalStateException.class,
+        () -> sql.transaction(c -> sql.transaction(inner -> Sql.update(inner, "SELECT 1"))));
+    assertEquals(1, sql.transaction(c -> Sql.first(c, "SELECT 1", row -> row.getInt(1))).get());
+  }
+
+  @Inject AgroalDataSource pool;
+
+  @Test
+  void aPoolWithNoConnectionToSpareCountsAsUnreachable() throws SQLException {
+    List<Connection> held = new ArrayList<>();
+    try {
+      int size = pool.getConfiguration().connectionPoolConfiguration().maxSize();
+      for (int i = 0; i < size; i++) {
+        held.add(pool.getConnection());
+      }
+      Sql.Failure failure =
+          assertThrows(
+              Sql.Failure.class,
+              () -> sql.transaction(c -> Sql.first(c, "SELECT 1", row -> row.getInt(1))));
+      assertTrue(Databases.isUnreachable(failure), failure.getMessage());
+    } finally {
+      for (Connection c : held) {
+        c.close();
+      }
+    }
+  }
+
+  private static int insertKey(Connection c, String name) throws SQLException {
     return Sql.update(
         c,
         "INSERT INTO api_key (name, secret_hash, admin, created_at, created_by)"
