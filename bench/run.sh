@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Measures exoreg on this machine and prints figures and ratios; it asserts nothing.
-#   bench/run.sh [seconds per wrk run]   (BENCH_ROUNDS rounds of the HTTP runs, 3 by default)
+#   bench/run.sh [seconds per wrk run]   (BENCH_ROUNDS rounds of the HTTP runs, 5 by default)
 # Builds the application if needed, starts it on its embedded default, starts nginx on loopback
 # serving a static copy of one /status answer as the ceiling, and runs wrk with the same settings
 # against both. Needs java, maven, python3, curl, wrk and nginx (apt-get install -y wrk nginx).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
-rounds="${BENCH_ROUNDS:-3}"
+rounds="${BENCH_ROUNDS:-5}"
 threads="${BENCH_THREADS:-2}"
 connections="${BENCH_CONNECTIONS:-64}"
 port="${BENCH_PORT:-18080}"

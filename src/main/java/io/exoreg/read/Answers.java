@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.metrics.DecisionMetrics;
 import io.exoreg.runtime.ExoregConfig;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -40,10 +41,14 @@ public class Answers {
    * One answer as sent: its JSON, its strong tag, which names the revision and the question, and
    * the decisions it carries, counted each time it is served.
    */
-  public record Answer(byte[] body, EntityTag tag, DecisionMetrics.Tally tally) {
-    /** The tag as the ETag header carries it. */
-    String header() {
-      return "\"" + tag.getValue() + "\"";
+  public record Answer(
+      byte[] body, EntityTag tag, DecisionMetrics.Tally tally, String header, Buffer buffer) {
+    /**
+     * The header is the tag as the ETag header carries it; the buffer holds the body for the event
+     * loop, which sends a read-only slice of it, so it is made once and never copied again.
+     */
+    Answer(byte[] body, EntityTag tag, DecisionMetrics.Tally tally) {
+      this(body, tag, tally, "\"" + tag.getValue() + "\"", Buffer.buffer(body));
     }
   }
 

@@ -4,7 +4,6 @@ import io.exoreg.decision.RuleTable;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +69,7 @@ public class StatusFastPath {
     } else {
       response
           .putHeader(HttpHeaders.CONTENT_TYPE, "application/json;charset=UTF-8")
-          .end(Buffer.buffer(answer.body()));
+          .end(answer.buffer());
     }
   }
 

@@ -418,6 +418,30 @@ class ReadApiTest {
   }
 
   @Test
+  void aKeptAnswerIsSentWholeEveryTimeItIsAsked() {
+    // the first ask decides and keeps the answer; every later ask is sent from the kept bytes
+    Response first =
+        given()
+            .queryParam("jurisdiction", "FR")
+            .queryParam("source", "bovine")
+            .queryParam("deliveryMethod", "topical")
+            .get("/api/v1/status");
+    first.then().statusCode(200).body("jurisdiction", equalTo("FR"));
+    for (int i = 0; i < 5; i++) {
+      Response again =
+          given()
+              .queryParam("jurisdiction", "FR")
+              .queryParam("source", "bovine")
+              .queryParam("deliveryMethod", "topical")
+              .get("/api/v1/status");
+      again.then().statusCode(200);
+      assertEquals(first.asString(), again.asString());
+      assertEquals(first.header("Content-Length"), again.header("Content-Length"));
+      assertEquals(first.header("ETag"), again.header("ETag"));
+    }
+  }
+
+  @Test
   void corsIsOpenForReads() {
     given()
         .header("Origin", "https://shop.example")
