@@ -100,13 +100,14 @@ public class Problems {
   public Response unexpected(Throwable e) {
     if (Databases.isUnreachable(e)) {
       // the revision listener logs an outage once, when it begins
-      LOG.debugf("A write was refused: the database is unreachable (%s)", Databases.reason(e));
+      LOG.debugf("A write was refused: no database connection (%s)", Databases.reason(e));
       return retryLater(
           Problem.of(
               503,
-              "The database is unreachable, so the write was not confirmed (it is not in the"
-                  + " table unless the connection broke as it committed); reads still answer;"
-                  + " re-read and retry shortly",
+              "The database could not be reached in time (it is away, or every connection is"
+                  + " busy), so the write was not confirmed (it is not in the table unless the"
+                  + " connection broke as it committed); reads still answer; re-read and retry"
+                  + " shortly",
               null));
     }
     LOG.error("Unexpected failure", e);
