@@ -39,16 +39,42 @@ public class Answers {
 
   /**
    * One answer as sent: its JSON, its strong tag, which names the revision and the question, and
-   * the decisions it carries, counted each time it is served.
+   * the decisions it carries, counted each time it is served. The tag as the ETag header carries
+   * it, and the body as a buffer the event loop sends read-only slices of, are made once here.
    */
-  public record Answer(
-      byte[] body, EntityTag tag, DecisionMetrics.Tally tally, String header, Buffer buffer) {
-    /**
-     * The header is the tag as the ETag header carries it; the buffer holds the body for the event
-     * loop, which sends a read-only slice of it, so it is made once and never copied again.
-     */
+  public static final class Answer {
+    private final byte[] body;
+    private final EntityTag tag;
+    private final DecisionMetrics.Tally tally;
+    private final String header;
+    private final Buffer buffer;
+
     Answer(byte[] body, EntityTag tag, DecisionMetrics.Tally tally) {
-      this(body, tag, tally, "\"" + tag.getValue() + "\"", Buffer.buffer(body));
+      this.body = body;
+      this.tag = tag;
+      this.tally = tally;
+      this.header = "\"" + tag.getValue() + "\"";
+      this.buffer = Buffer.buffer(body);
+    }
+
+    byte[] body() {
+      return body;
+    }
+
+    EntityTag tag() {
+      return tag;
+    }
+
+    DecisionMetrics.Tally tally() {
+      return tally;
+    }
+
+    String header() {
+      return header;
+    }
+
+    Buffer buffer() {
+      return buffer;
     }
   }
 
