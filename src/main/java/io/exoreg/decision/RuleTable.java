@@ -2,6 +2,7 @@ package io.exoreg.decision;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class RuleTable {
     this.deliveryMethods = new Tree<>(deliveryMethods);
     Map<String, Reference> refs = new LinkedHashMap<>();
     references.forEach(reference -> refs.put(reference.id(), reference));
-    this.references = java.util.Collections.unmodifiableMap(refs);
+    this.references = Collections.unmodifiableMap(refs);
     Map<String, Rule> byId = new LinkedHashMap<>();
     Map<String, Map<String, List<Rule>>> index = new HashMap<>();
     for (Rule rule : rules) {
@@ -54,12 +55,90 @@ public final class RuleTable {
     }
     index.replaceAll(
         (ingredient, levels) -> {
-          levels.replaceAll(
-              (level, list) -> list.stream().sorted(Comparator.comparing(Rule::id)).toList());
+          levels.replaceAll((level, list) -> byIdOrder(list));
           return Map.copyOf(levels);
         });
-    this.rules = java.util.Collections.unmodifiableMap(byId);
+    this.rules = Collections.unmodifiableMap(byId);
     this.rulesByIngredientAndJurisdiction = Map.copyOf(index);
+  }
+
+  private RuleTable(
+      RuleTable base,
+      long revision,
+      Map<String, Rule> rules,
+      Map<String, Map<String, List<Rule>>> index) {
+    this.revision = revision;
+    this.metadata = base.metadata;
+    this.ingredients = base.ingredients;
+    this.jurisdictions = base.jurisdictions;
+    this.sources = base.sources;
+    this.deliveryMethods = base.deliveryMethods;
+    this.references = base.references;
+    this.rules = rules;
+    this.rulesByIngredientAndJurisdiction = index;
+  }
+
+  /**
+   * This table at another revision with some rules put and some removed, everything else shared: a
+   * rule put replaces the one with its id in place, a new one goes last. The caller has checked the
+   * rules against this table.
+   */
+  public RuleTable withRules(long revision, Collection<Rule> put, Collection<String> removed) {
+    Map<String, Rule> byId = new LinkedHashMap<>(rules);
+    Map<String, Map<String, List<Rule>>> index = new HashMap<>(rulesByIngredientAndJurisdiction);
+    Map<List<String>, Boolean> touched = new LinkedHashMap<>();
+    for (String id : removed) {
+      Rule old = byId.remove(id);
+      if (old != null) {
+        touched.put(List.of(old.ingredient(), old.jurisdiction()), true);
+      }
+    }
+    for (Rule rule : put) {
+      Rule old = byId.put(rule.id(), rule);
+      if (old != null) {
+        touched.put(List.of(old.ingredient(), old.jurisdiction()), true);
+      }
+      touched.put(List.of(rule.ingredient(), rule.jurisdiction()), true);
+    }
+    Map<String, Map<String, List<Rule>>> levels = new HashMap<>();
+    for (List<String> at : touched.keySet()) {
+      levels.computeIfAbsent(
+          at.get(0), ingredient -> new HashMap<>(index.getOrDefault(ingredient, Map.of())));
+    }
+    for (List<String> at : touched.keySet()) {
+      List<Rule> group = new ArrayList<>();
+      for (Rule rule : rulesAt(at.get(0), at.get(1))) {
+        if (byId.get(rule.id()) == rule) {
+          group.add(rule); // neither removed nor replaced
+        }
+      }
+      for (Rule rule : put) {
+        if (rule.ingredient().equals(at.get(0))
+            && rule.jurisdiction().equals(at.get(1))
+            && !group.contains(rule)) {
+          group.add(rule);
+        }
+      }
+      Map<String, List<Rule>> level = levels.get(at.get(0));
+      if (group.isEmpty()) {
+        level.remove(at.get(1));
+      } else {
+        level.put(at.get(1), byIdOrder(group));
+      }
+    }
+    levels.forEach(
+        (ingredient, level) -> {
+          if (level.isEmpty()) {
+            index.remove(ingredient);
+          } else {
+            index.put(ingredient, Map.copyOf(level));
+          }
+        });
+    return new RuleTable(this, revision, Collections.unmodifiableMap(byId), Map.copyOf(index));
+  }
+
+  private static List<Rule> byIdOrder(List<Rule> rules) {
+    return rules.stream().sorted(Comparator.comparing(Rule::id)).toList();
   }
 
   public long revision() {

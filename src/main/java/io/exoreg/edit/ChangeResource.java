@@ -4,7 +4,6 @@ import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.problem.ProblemException;
 import io.exoreg.ruleset.Change;
-import io.exoreg.store.CurrentTable;
 import io.exoreg.store.RulesetStore;
 import io.exoreg.store.RulesetStore.RecordedChange;
 import jakarta.ws.rs.GET;
@@ -29,11 +28,9 @@ public class ChangeResource {
   static final int MAX_PAGE_SIZE = 1000;
 
   private final RulesetStore store;
-  private final CurrentTable current;
 
-  public ChangeResource(RulesetStore store, CurrentTable current) {
+  public ChangeResource(RulesetStore store) {
     this.store = store;
-    this.current = current;
   }
 
   /** One page of the change feed; ask again with the next page until {@code hasMore} is false. */
@@ -74,17 +71,15 @@ public class ChangeResource {
       inputs.fail("page", "is beyond the end of any feed; ask with a later since instead");
     }
     inputs.check();
-    long total = store.countChangesSince(after);
-    List<RecordedChange> changes = store.changesSince(after, pageNumber, pageSize);
-    long revision = current.get().map(t -> t.revision()).orElse(0L);
+    RulesetStore.ChangePage read = store.changesSince(after, pageNumber, pageSize);
     return new ChangePage(
         after,
         pageNumber,
         pageSize,
-        total,
-        (long) (pageNumber + 1) * pageSize < total,
-        revision,
-        changes);
+        read.total(),
+        (long) (pageNumber + 1) * pageSize < read.total(),
+        read.revision(),
+        read.changes());
   }
 
   @GET

@@ -3,16 +3,15 @@ package io.exoreg.edit;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.problem.Problem.FieldError;
 import io.exoreg.problem.ProblemException;
-import io.exoreg.ruleset.Bundle;
 import io.exoreg.ruleset.Bundle.IngredientEntry;
 import io.exoreg.ruleset.Bundle.JurisdictionEntry;
 import io.exoreg.ruleset.Bundle.NodeEntry;
 import io.exoreg.ruleset.Bundle.RuleEntry;
-import io.exoreg.ruleset.BundleEdits;
 import io.exoreg.ruleset.BundleEdits.Kind;
 import io.exoreg.ruleset.EntityTags;
 import io.exoreg.ruleset.InvalidRulesetException;
 import io.exoreg.ruleset.Rulesets;
+import io.exoreg.ruleset.TableEdit;
 import io.exoreg.ruleset.Violation;
 import io.exoreg.store.CurrentTable;
 import io.exoreg.store.RulesetStore;
@@ -21,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -55,14 +55,13 @@ public class Editor {
             kind,
             id,
             table -> {
-              Bundle bundle = Rulesets.toBundle(table);
-              if (BundleEdits.find(bundle, kind, id) != null) {
+              if (Rulesets.entry(table, kind, id).isPresent()) {
                 throw new ProblemException(
                     409,
                     "A " + kind.noun + " '" + id + "' exists already; change it with PUT",
                     List.of(new FieldError(idField(kind), "is taken")));
               }
-              return BundleEdits.put(bundle, kind, id, entry);
+              return TableEdit.editing(table, kind, id, entry);
             });
     return written(commit, kind, id);
   }
@@ -86,7 +85,7 @@ public class Editor {
             id,
             table -> {
               checkMatch(table, kind, id, ifMatch);
-              return BundleEdits.put(Rulesets.toBundle(table), kind, id, withId);
+              return TableEdit.editing(table, kind, id, withId);
             });
     return written(commit, kind, id);
   }
@@ -102,7 +101,7 @@ public class Editor {
             table -> {
               checkMatch(table, kind, id, ifMatch);
               refuseIfUsed(table, kind, id);
-              return BundleEdits.remove(Rulesets.toBundle(table), kind, id);
+              return TableEdit.editing(table, kind, id, null);
             });
     return commit.revision();
   }
@@ -112,10 +111,9 @@ public class Editor {
       String description,
       Kind kind,
       String id,
-      java.util.function.Function<RuleTable, Bundle> edit) {
+      Function<RuleTable, TableEdit> edit) {
     try {
       Commit commit = store.commit(caller.name(), description, edit);
-      current.offer(commit.table());
       if (commit.applied()) {
         LOG.infof("Revision %d committed by %s: %s", commit.revision(), caller.name(), description);
       }
@@ -129,7 +127,7 @@ public class Editor {
     return new Written(
         commit.revision(),
         EntityTags.of(commit.table(), kind, id).orElseThrow(),
-        BundleEdits.find(Rulesets.toBundle(commit.table()), kind, id));
+        Rulesets.entry(commit.table(), kind, id).orElseThrow());
   }
 
   /**

@@ -3,6 +3,7 @@ package io.exoreg.edit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.exoreg.decision.RuleTable;
 import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.problem.ProblemException;
@@ -11,9 +12,11 @@ import io.exoreg.ruleset.Bundle.RuleEntry;
 import io.exoreg.ruleset.BundleEdits;
 import io.exoreg.ruleset.Change;
 import io.exoreg.ruleset.Rulesets;
+import io.exoreg.ruleset.TableEdit;
 import io.exoreg.store.CurrentTable;
 import io.exoreg.store.RulesetStore;
 import io.exoreg.store.RulesetStore.Commit;
+import io.exoreg.store.RulesetStore.Preview;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -189,18 +192,18 @@ public class RulesetResource {
       throw ProblemException.invalid(errors);
     }
     Bundle incoming = Rulesets.parse(body);
-    Function<io.exoreg.decision.RuleTable, Bundle> edit =
+    Function<RuleTable, TableEdit> edit =
         how.equals("merge")
-            ? table -> BundleEdits.merge(Rulesets.toBundle(table), incoming)
-            : table -> incoming;
+            ? table ->
+                TableEdit.replacing(table, BundleEdits.merge(Rulesets.toBundle(table), incoming))
+            : table -> TableEdit.replacing(table, incoming);
     if (dry.equals("true")) {
-      List<Change> diff = store.preview(edit);
-      long revision = current.get().map(t -> t.revision()).orElse(0L);
-      return new ImportResult(how, true, false, revision, diff.size(), grouped(diff));
+      Preview preview = store.preview(edit);
+      List<Change> diff = preview.changes();
+      return new ImportResult(how, true, false, preview.revision(), diff.size(), grouped(diff));
     }
     Commit commit =
         store.commit(EditResource.caller(request).name(), how + " import of a bundle", edit);
-    current.offer(commit.table());
     return new ImportResult(
         how,
         false,

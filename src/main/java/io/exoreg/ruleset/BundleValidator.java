@@ -101,61 +101,10 @@ final class BundleValidator {
     Set<String> referenceIds = new HashSet<>();
     references.stream().filter(Objects::nonNull).forEach(r -> referenceIds.add(r.id()));
 
+    Trees trees = new Trees(ingredientTree, jurisdictionTree, sourceTree, methodTree);
     List<Rule> rules =
         entries(
-            "rules",
-            bundle.rules(),
-            (field, e) -> {
-              checkId(field + ".id", e.id(), ID);
-              String who = e.id() == null ? "" : "rule " + e.id() + ": ";
-              exists(field + ".ingredient", who, "ingredient", e.ingredient(), ingredientTree);
-              exists(
-                  field + ".jurisdiction", who, "jurisdiction", e.jurisdiction(), jurisdictionTree);
-              exists(field + ".source", who, "source", e.source(), sourceTree);
-              exists(
-                  field + ".deliveryMethod",
-                  who,
-                  "delivery method",
-                  e.deliveryMethod(),
-                  methodTree);
-              Status status = status(field + ".status", who, e.status());
-              List<String> conditions = texts(field + ".conditions", e.conditions());
-              LegalBasis basis = legalBasis(field + ".legalBasis", who, e.legalBasis(), status);
-              List<String> refs = texts(field + ".references", e.references());
-              for (int i = 0; i < refs.size(); i++) {
-                if (!referenceIds.contains(refs.get(i))) {
-                  fail(
-                      field + ".references[" + i + "]",
-                      who + "reference '" + refs.get(i) + "' is not in the references list");
-                }
-              }
-              LocalDate from = date(field + ".effectiveFrom", who, e.effectiveFrom());
-              LocalDate to = date(field + ".effectiveTo", who, e.effectiveTo());
-              if (from != null && to != null && !from.isBefore(to)) {
-                fail(
-                    field + ".effectiveFrom",
-                    who + "effectiveFrom " + from + " must be before effectiveTo " + to);
-              }
-              if (e.confidence() == null || !CONFIDENCE.contains(e.confidence())) {
-                fail(field + ".confidence", who + "must be one of high, medium, low");
-              }
-              LocalDate verified = date(field + ".verifiedOn", who, e.verifiedOn());
-              return new Rule(
-                  e.id(),
-                  e.ingredient(),
-                  e.jurisdiction(),
-                  e.source(),
-                  e.deliveryMethod(),
-                  status,
-                  conditions,
-                  basis,
-                  refs,
-                  from,
-                  to,
-                  e.confidence(),
-                  verified,
-                  e.notes());
-            });
+            "rules", bundle.rules(), (field, e) -> rule(field, e, trees, referenceIds::contains));
     uniqueIds("rules", rules, Rule::id);
     overlaps(rules);
     if (!violations.isEmpty()) {
@@ -165,6 +114,122 @@ final class BundleValidator {
         new Metadata(bundle.title(), bundle.publishedOn(), bundle.disclaimer(), statuses);
     return new RuleTable(
         revision, metadata, ingredients, jurisdictions, sources, methods, references, rules);
+  }
+
+  /** The vocabularies a rule's codes must name. */
+  record Trees(
+      Tree<Node> ingredients,
+      Tree<Jurisdiction> jurisdictions,
+      Tree<Node> sources,
+      Tree<Node> deliveryMethods) {
+    static Trees of(RuleTable table) {
+      return new Trees(
+          table.ingredients(), table.jurisdictions(), table.sources(), table.deliveryMethods());
+    }
+  }
+
+  /**
+   * Checks one rule of an otherwise valid table, and that it is in force at no time when another
+   * rule for the same ingredient, jurisdiction, source and method is, other than the one it
+   * replaces. Its fields are named as those of {@code rules[0]}.
+   */
+  static Rule validateRule(RuleTable table, Bundle.RuleEntry entry) {
+    return validateRule(table, entry, true);
+  }
+
+  /**
+   * Reads one rule of a committed table; {@code againstOthers} false skips the checks against the
+   * other rules, which its commit passed and which a batch of its neighbours' changes would upset.
+   */
+  static Rule validateRule(RuleTable table, Bundle.RuleEntry entry, boolean againstOthers) {
+    BundleValidator validator = new BundleValidator();
+    String field = "rules[0]";
+    Rule rule =
+        validator.rule(field, entry, Trees.of(table), id -> table.references().containsKey(id));
+    if (againstOthers && validator.violations.isEmpty() && table.rule(rule.id()).isEmpty()) {
+      for (Rule other : table.rules()) {
+        if (other.id().equalsIgnoreCase(rule.id())) {
+          validator.fail(field + ".id", "'" + rule.id() + "' collides with '" + other.id() + "'");
+        }
+      }
+    }
+    if (againstOthers && validator.violations.isEmpty()) {
+      for (Rule other : table.rulesAt(rule.ingredient(), rule.jurisdiction())) {
+        if (!other.id().equals(rule.id())
+            && other.source().equals(rule.source())
+            && other.deliveryMethod().equals(rule.deliveryMethod())
+            && other.overlaps(rule)) {
+          validator.fail(field + ".effectiveFrom", overlapMessage(rule, other));
+        }
+      }
+    }
+    if (!validator.violations.isEmpty()) {
+      throw new InvalidRulesetException(validator.violations);
+    }
+    return rule;
+  }
+
+  private static String overlapMessage(Rule rule, Rule other) {
+    return "rule "
+        + rule.id()
+        + ": its effective period overlaps that of rule "
+        + other.id()
+        + " for the same ingredient, jurisdiction, source and delivery method";
+  }
+
+  private Rule rule(
+      String field,
+      Bundle.RuleEntry e,
+      Trees trees,
+      java.util.function.Predicate<String> referenceExists) {
+    checkId(field + ".id", e.id(), ID);
+    String who = e.id() == null ? "" : "rule " + e.id() + ": ";
+    exists(field + ".ingredient", who, "ingredient", e.ingredient(), trees.ingredients());
+    exists(field + ".jurisdiction", who, "jurisdiction", e.jurisdiction(), trees.jurisdictions());
+    exists(field + ".source", who, "source", e.source(), trees.sources());
+    exists(
+        field + ".deliveryMethod",
+        who,
+        "delivery method",
+        e.deliveryMethod(),
+        trees.deliveryMethods());
+    Status status = status(field + ".status", who, e.status());
+    List<String> conditions = texts(field + ".conditions", e.conditions());
+    LegalBasis basis = legalBasis(field + ".legalBasis", who, e.legalBasis(), status);
+    List<String> refs = texts(field + ".references", e.references());
+    for (int i = 0; i < refs.size(); i++) {
+      if (!referenceExists.test(refs.get(i))) {
+        fail(
+            field + ".references[" + i + "]",
+            who + "reference '" + refs.get(i) + "' is not in the references list");
+      }
+    }
+    LocalDate from = date(field + ".effectiveFrom", who, e.effectiveFrom());
+    LocalDate to = date(field + ".effectiveTo", who, e.effectiveTo());
+    if (from != null && to != null && !from.isBefore(to)) {
+      fail(
+          field + ".effectiveFrom",
+          who + "effectiveFrom " + from + " must be before effectiveTo " + to);
+    }
+    if (e.confidence() == null || !CONFIDENCE.contains(e.confidence())) {
+      fail(field + ".confidence", who + "must be one of high, medium, low");
+    }
+    LocalDate verified = date(field + ".verifiedOn", who, e.verifiedOn());
+    return new Rule(
+        e.id(),
+        e.ingredient(),
+        e.jurisdiction(),
+        e.source(),
+        e.deliveryMethod(),
+        status,
+        conditions,
+        basis,
+        refs,
+        from,
+        to,
+        e.confidence(),
+        verified,
+        e.notes());
   }
 
   /** The entries that could be read with an id; the others are already reported. */
@@ -314,13 +379,7 @@ final class BundleValidator {
           Rule first = rules.get(group.get(a));
           Rule second = rules.get(group.get(b));
           if (first.overlaps(second)) {
-            fail(
-                "rules[" + group.get(b) + "].effectiveFrom",
-                "rule "
-                    + second.id()
-                    + ": its effective period overlaps that of rule "
-                    + first.id()
-                    + " for the same ingredient, jurisdiction, source and delivery method");
+            fail("rules[" + group.get(b) + "].effectiveFrom", overlapMessage(second, first));
           }
         }
       }

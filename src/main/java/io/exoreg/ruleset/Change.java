@@ -22,4 +22,20 @@ public record Change(String entity, String id, Action action, Object before, Obj
   public static final String DELIVERY_METHOD = "deliveryMethod";
   public static final String REFERENCE = "reference";
   public static final String RULE = "rule";
+
+  /**
+   * The record an entry of this kind is in the bundle's shape, as {@link #before} and {@link
+   * #after} hold it.
+   */
+  public static Class<?> entryType(String entity) {
+    return switch (entity) {
+      case RULESET -> BundleDiff.Metadata.class;
+      case INGREDIENT -> Bundle.IngredientEntry.class;
+      case JURISDICTION -> Bundle.JurisdictionEntry.class;
+      case SOURCE, DELIVERY_METHOD -> Bundle.NodeEntry.class;
+      case REFERENCE -> Bundle.ReferenceEntry.class;
+      case RULE -> Bundle.RuleEntry.class;
+      default -> throw new IllegalArgumentException("No entity " + entity);
+    };
+  }
 }

@@ -20,12 +20,14 @@ import io.exoreg.ruleset.Bundle.LegalBasisEntry;
 import io.exoreg.ruleset.Bundle.NodeEntry;
 import io.exoreg.ruleset.Bundle.ReferenceEntry;
 import io.exoreg.ruleset.Bundle.RuleEntry;
+import io.exoreg.ruleset.BundleEdits.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Reading, checking and writing rule tables in the bundle format. */
@@ -130,14 +132,31 @@ public final class Rulesets {
         table.metadata().publishedOn(),
         table.metadata().disclaimer(),
         statuses,
-        table.ingredients().entries().stream()
-            .map(n -> new IngredientEntry(n.id(), n.label(), n.aliases()))
-            .toList(),
+        table.ingredients().entries().stream().map(Rulesets::ingredient).toList(),
         table.jurisdictions().entries().stream().map(Rulesets::entry).toList(),
         table.sources().entries().stream().map(Rulesets::entry).toList(),
         table.deliveryMethods().entries().stream().map(Rulesets::entry).toList(),
         table.references().values().stream().map(Rulesets::entry).toList(),
         table.rules().stream().map(Rulesets::entry).toList());
+  }
+
+  /** The entry of this kind and id in the bundle's shape, if the table has it. */
+  public static Optional<Object> entry(RuleTable table, Kind kind, String id) {
+    return Optional.ofNullable(
+        switch (kind) {
+          case RULE -> table.rule(id).map(Rulesets::entry).orElse(null);
+          case INGREDIENT ->
+              table.ingredients().contains(id) ? ingredient(table.ingredients().get(id)) : null;
+          case JURISDICTION ->
+              table.jurisdictions().contains(id) ? entry(table.jurisdictions().get(id)) : null;
+          case SOURCE -> table.sources().contains(id) ? entry(table.sources().get(id)) : null;
+          case DELIVERY_METHOD ->
+              table.deliveryMethods().contains(id) ? entry(table.deliveryMethods().get(id)) : null;
+        });
+  }
+
+  static IngredientEntry ingredient(Node n) {
+    return new IngredientEntry(n.id(), n.label(), n.aliases());
   }
 
   static JurisdictionEntry entry(Jurisdiction j) {

@@ -64,6 +64,19 @@ public interface ExoregConfig {
     java.time.Duration checkEvery();
   }
 
+  /** How the table's history is kept. */
+  Store store();
+
+  interface Store {
+    /**
+     * {@code exoreg.store.checkpoint-every}: every this many revisions, and at every import, a
+     * revision keeps a copy of the whole table; a past revision is rebuilt from the copy before it
+     * and the changes after that.
+     */
+    @WithDefault("1000")
+    int checkpointEvery();
+  }
+
   /** Limits of {@code POST /api/v1/checks}, checked before any decision is made. */
   Checks checks();
 

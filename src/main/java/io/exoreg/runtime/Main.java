@@ -3,6 +3,7 @@ package io.exoreg.runtime;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +30,14 @@ public final class Main {
       int port = Integer.parseInt(setting(PORT, "54329"));
       embedded = EmbeddedDatabase.start(dataDirectory, port);
       embedded.datasourceProperties().forEach(System::setProperty);
-      LOG.infof("Embedded PostgreSQL on port %d with its data in %s", port, dataDirectory);
+      if (embedded.port() != port) {
+        LOG.warnf(
+            "Port %d (%s) is taken by another process; the embedded PostgreSQL listens on %d"
+                + " instead",
+            port, PORT, embedded.port());
+      }
+      LOG.infof(
+          "Embedded PostgreSQL on port %d with its data in %s", embedded.port(), dataDirectory);
     }
     Quarkus.run(
         null,
@@ -58,7 +66,7 @@ public final class Main {
   private static String setting(String property, String fallback) {
     String value = System.getProperty(property);
     if (value == null) {
-      value = System.getenv(property.toUpperCase().replaceAll("[^A-Z0-9]", "_"));
+      value = System.getenv(property.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
     }
     return value == null || value.isBlank() ? fallback : value;
   }

@@ -2,11 +2,13 @@ package io.exoreg.store;
 
 import io.exoreg.decision.RuleTable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.util.Optional;
 
 /**
  * The snapshot every read is answered from. It is replaced whole, never changed in place, so a
- * reader sees one revision throughout.
+ * reader sees one revision throughout; it is replaced only by a table whose transaction succeeded.
  */
 @ApplicationScoped
 public class CurrentTable {
@@ -26,8 +28,10 @@ public class CurrentTable {
     return loaded;
   }
 
-  /** Installs a snapshot unless a newer one is already installed. */
-  public synchronized void offer(RuleTable candidate) {
+  /** Installs a committed table unless a newer one is already installed. */
+  synchronized void install(
+      @Observes(during = TransactionPhase.AFTER_SUCCESS) CommittedTable committed) {
+    RuleTable candidate = committed.table();
     if (table == null || candidate.revision() > table.revision()) {
       table = candidate;
     }

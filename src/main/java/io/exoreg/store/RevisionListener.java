@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -35,6 +34,7 @@ public class RevisionListener {
   private static final long LAST_BACKOFF_MILLIS = 2_000;
 
   private final TableLoader loader;
+  private final RulesetStore store;
   private final CurrentTable current;
   private final DatabaseState database;
   private final String url;
@@ -46,6 +46,7 @@ public class RevisionListener {
 
   public RevisionListener(
       TableLoader loader,
+      RulesetStore store,
       CurrentTable current,
       DatabaseState database,
       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
@@ -53,6 +54,7 @@ public class RevisionListener {
       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
       ExoregConfig config) {
     this.loader = loader;
+    this.store = store;
     this.current = current;
     this.database = database;
     this.url = url;
@@ -101,7 +103,7 @@ public class RevisionListener {
           listen.execute("LISTEN " + CHANNEL);
         }
         boolean wasLost = !database.reachable();
-        catchUp(connection); // whatever was committed while this connection was down
+        catchUp(); // whatever was committed while this connection was down
         if (wasLost) {
           LOG.infof(
               "The database is reachable again; the rule table is at revision %d",
@@ -113,9 +115,9 @@ public class RevisionListener {
         while (running) {
           PGNotification[] notifications = pg.getNotifications(250);
           if (notifications != null && notifications.length > 0) {
-            catchUp(connection);
+            catchUp();
           } else if (System.nanoTime() >= nextCheck) {
-            catchUp(connection);
+            catchUp();
             nextCheck = System.nanoTime() + checkEvery.toNanos();
           }
         }
@@ -173,19 +175,14 @@ public class RevisionListener {
   }
 
   /**
-   * Loads the committed table when it is newer than the snapshot, then records that the database
-   * answered and the snapshot is current.
+   * Brings the snapshot up to the committed revision when it is behind, then records that the
+   * database answered and the snapshot is current.
    */
-  private void catchUp(Connection connection) throws SQLException {
-    long committed = -1;
-    try (Statement query = connection.createStatement();
-        ResultSet row = query.executeQuery("SELECT revision FROM ruleset WHERE id = 1")) {
-      if (row.next()) {
-        committed = row.getLong(1);
-      }
-    }
-    if (committed > current.get().map(t -> t.revision()).orElse(-1L)) {
-      loader.reload();
+  private void catchUp() {
+    long before = current.get().map(t -> t.revision()).orElse(-1L);
+    long committed = store.catchUp();
+    if (committed > before) {
+      LOG.debugf("Snapshot brought from revision %d to %d", before, committed);
     }
     database.reached();
   }

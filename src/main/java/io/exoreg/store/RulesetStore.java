@@ -1,64 +1,72 @@
 package io.exoreg.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.exoreg.decision.Jurisdiction;
-import io.exoreg.decision.LegalBasis;
-import io.exoreg.decision.Node;
-import io.exoreg.decision.Reference;
-import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
+import io.exoreg.decision.Status;
 import io.exoreg.ruleset.Bundle;
-import io.exoreg.ruleset.Bundle.IngredientEntry;
-import io.exoreg.ruleset.Bundle.JurisdictionEntry;
-import io.exoreg.ruleset.Bundle.LegalBasisEntry;
-import io.exoreg.ruleset.Bundle.NodeEntry;
-import io.exoreg.ruleset.Bundle.ReferenceEntry;
-import io.exoreg.ruleset.Bundle.RuleEntry;
-import io.exoreg.ruleset.BundleDiff;
 import io.exoreg.ruleset.Change;
 import io.exoreg.ruleset.Rulesets;
+import io.exoreg.ruleset.TableEdit;
+import io.exoreg.runtime.ExoregConfig;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.hibernate.StatelessSession;
 
 /**
  * The rule table in PostgreSQL. Every change runs in one transaction that first locks the ruleset
- * row, so changes commit one at a time and each moves the revision by exactly one.
+ * row, so changes commit one at a time and each moves the revision by exactly one. A revision keeps
+ * its changes; now and then, and on every import, it also keeps the whole table as a checkpoint, so
+ * that the table as it was at any revision is the checkpoint before it plus the changes after that.
  */
 @ApplicationScoped
 public class RulesetStore {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CHANGES =
-      "SELECT c.revision, r.committed_at, r.actor, c.action, c.entity, c.entity_id, c.before,"
-          + " c.after FROM table_change c JOIN revision r ON r.revision = c.revision";
 
-  private final Sql sql;
+  /** Changes to catch up with beyond which reading the whole table is cheaper. */
+  private static final int MAX_CHANGES_TO_APPLY = 10_000;
+
+  private final CurrentTable current;
+  private final StatelessSession rows;
+  private final Event<CommittedTable> committed;
   private final Clock clock;
+  private final int checkpointEvery;
 
-  public RulesetStore(Sql sql, Clock clock) {
-    this.sql = sql;
+  public RulesetStore(
+      CurrentTable current,
+      StatelessSession rows,
+      Event<CommittedTable> committed,
+      Clock clock,
+      ExoregConfig config) {
+    this.current = current;
+    this.rows = rows;
+    this.committed = committed;
     this.clock = clock;
+    this.checkpointEvery = config.store().checkpointEvery();
   }
 
   /** What a committed change did: the revision it made, the entries it touched, the new table. */
@@ -68,109 +76,136 @@ public class RulesetStore {
     }
   }
 
-  /** The ruleset row: the revision and what the table says about itself. */
-  record Head(
-      long revision,
-      String title,
-      String publishedOn,
-      String disclaimer,
-      Map<String, String> statuses) {}
+  /** What a change would do to the table committed at {@code revision}. */
+  public record Preview(long revision, List<Change> changes) {}
 
   /**
    * Imports the bundle as the whole table, unless the table already holds a revision. Returns
    * whether it imported. Safe when several instances start at once on an empty database.
    */
+  @Transactional
   public boolean importIfEmpty(Supplier<Bundle> bundle, String actor, String description) {
-    return sql.transaction(
-        c -> {
-          Head head = head(c, "FOR UPDATE");
-          if (head.revision() > 0) {
-            return false;
-          }
-          RuleTable empty = Rulesets.toTable(Rulesets.empty(), 0);
-          return apply(c, head, empty, bundle.get(), actor, description).applied();
-        });
+    RulesetRow head = RulesetRow.forWriting();
+    if (head.revision > 0) {
+      return false;
+    }
+    RuleTable empty = Rulesets.toTable(Rulesets.empty(), 0);
+    return write(head, empty, TableEdit.replacing(empty, bundle.get()), actor, description)
+        .applied();
   }
 
   /**
    * Makes one change to the table as one revision: {@code edit} gets the committed table (read
-   * under the writers' lock) and returns the whole new table, which must pass every validation
-   * rule. A change that alters nothing commits nothing and keeps the revision.
+   * under the writers' lock) and returns the new one. A change that alters nothing commits nothing
+   * and keeps the revision. Once committed, the new table is the snapshot reads are answered from.
    */
-  public Commit commit(String actor, String description, Function<RuleTable, Bundle> edit) {
-    return sql.transaction(
-        c -> {
-          Head head = head(c, "FOR UPDATE");
-          RuleTable current = read(c, head);
-          return apply(c, head, current, edit.apply(current), actor, description);
-        });
+  @Transactional
+  public Commit commit(String actor, String description, Function<RuleTable, TableEdit> edit) {
+    RulesetRow head = RulesetRow.forWriting();
+    RuleTable base = committedTable(head.revision);
+    return write(head, base, edit.apply(base), actor, description);
   }
 
   /** What {@link #commit} would change, validated, without writing anything. */
-  public List<Change> preview(Function<RuleTable, Bundle> edit) {
-    RuleTable current = load();
-    Bundle next = edit.apply(current);
-    RuleTable table = Rulesets.toTable(next, current.revision() + 1);
-    return BundleDiff.between(Rulesets.toBundle(current), Rulesets.toBundle(table));
+  @Transactional
+  public Preview preview(Function<RuleTable, TableEdit> edit) {
+    RulesetRow head = RulesetRow.forReading();
+    return new Preview(head.revision, edit.apply(committedTable(head.revision)).changes());
   }
 
-  /** The whole table as it was at a revision, if that revision exists. */
-  public Optional<Bundle> bundleAt(long revision) {
-    Optional<byte[]> snapshot =
-        sql.transaction(
-            c ->
-                Sql.first(
-                    c,
-                    "SELECT snapshot FROM revision WHERE revision = ?",
-                    row -> row.getBytes("snapshot"),
-                    revision));
-    return snapshot.map(
-        gzipped -> {
-          try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
-            return Rulesets.parse(in);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+  /**
+   * Installs the committed table as the snapshot when it is newer than the one installed: by
+   * applying the changes after it, or by reading the whole table when there is no snapshot or too
+   * much to apply. Returns the committed revision.
+   */
+  @Transactional
+  public long catchUp() {
+    RulesetRow head = RulesetRow.forReading();
+    long known = current.get().map(RuleTable::revision).orElse(-1L);
+    if (head.revision > known) {
+      committed.fire(new CommittedTable(committedTable(head.revision), false));
+    }
+    return head.revision;
   }
+
+  /** Reads the whole committed table and installs it as the snapshot. */
+  @Transactional
+  public RuleTable load() {
+    RuleTable table = read(RulesetRow.forReading());
+    committed.fire(new CommittedTable(table, false));
+    return table;
+  }
+
+  /** The revision committed last, read without loading the table. */
+  @Transactional
+  public long revision() {
+    return RulesetRow.<RulesetRow>findById(RulesetRow.ID).revision;
+  }
+
+  /**
+   * The whole table as it was at a revision, if that revision exists: its checkpoint, or the
+   * nearest one before it (the empty table before the first) with the changes after it.
+   */
+  @Transactional
+  public Optional<Bundle> bundleAt(long revision) {
+    if (revision < 1 || RevisionRow.findById(revision) == null) {
+      return Optional.empty();
+    }
+    Long from =
+        Panache.getEntityManager()
+            .createQuery(
+                "select max(revision) from RevisionRow where revision <= ?1 and checkpoint is not"
+                    + " null",
+                Long.class)
+            .setParameter(1, revision)
+            .getSingleResult();
+    Bundle base =
+        from == null
+            ? Rulesets.empty()
+            : ungzip(RevisionRow.<RevisionRow>findById(from).checkpoint);
+    long start = from == null ? 0 : from;
+    long recorded =
+        Panache.getEntityManager()
+            .createQuery(
+                "select count(distinct revision) from ChangeRow where revision > ?1 and revision"
+                    + " <= ?2",
+                Long.class)
+            .setParameter(1, start)
+            .setParameter(2, revision)
+            .getSingleResult();
+    if (recorded != revision - start) {
+      return Optional.empty(); // made before revisions kept their changes, with no copy of its own
+    }
+    List<Change> changes = changes(start, revision);
+    return Optional.of(
+        Rulesets.toBundle(Rulesets.toTable(TableEdit.applying(base, changes), revision)));
+  }
+
+  /** A page of the change feed and how many changes it has in all, read as one. */
+  public record ChangePage(long revision, long total, List<RecordedChange> changes) {}
 
   /** A page of the change feed: the changes after revision {@code since}, oldest first. */
-  public List<RecordedChange> changesSince(long since, int page, int size) {
-    return sql.transaction(
-        c ->
-            Sql.list(
-                c,
-                CHANGES + " WHERE c.revision > ? ORDER BY c.id LIMIT ? OFFSET ?",
-                RulesetStore::recorded,
-                since,
-                size,
-                (long) page * size));
-  }
-
-  public long countChangesSince(long since) {
-    return sql.transaction(
-        c ->
-            Sql.first(
-                    c,
-                    "SELECT count(*) FROM table_change WHERE revision > ?",
-                    row -> row.getLong(1),
-                    since)
-                .orElse(0L));
+  @Transactional
+  public ChangePage changesSince(long since, int page, int size) {
+    long revision = RulesetRow.<RulesetRow>findById(RulesetRow.ID).revision;
+    long total = ChangeRow.count("revision > ?1 and revision <= ?2", since, revision);
+    List<ChangeRow> found =
+        ChangeRow.<ChangeRow>find(
+                "revision > ?1 and revision <= ?2", Sort.by("revision").and("id"), since, revision)
+            .page(page, size)
+            .list();
+    return new ChangePage(revision, total, recorded(found));
   }
 
   /** Every change to one entry, oldest first. */
+  @Transactional
   public List<RecordedChange> history(String entity, String id) {
     if (!Databases.storable(id)) {
       return List.of(); // no entry could ever have had that id
     }
-    return sql.transaction(
-        c ->
-            Sql.list(
-                c,
-                CHANGES + " WHERE c.entity = ? AND c.entity_id = ? ORDER BY c.id",
-                RulesetStore::recorded,
-                entity,
-                id));
+    return recorded(
+        ChangeRow.<ChangeRow>list(
+            "entity = ?1 and entityId = ?2", Sort.by("revision").and("id"), entity, id));
   }
 
   /** A change as the feed shows it, with when and by whom its revision was committed. */
@@ -184,275 +219,150 @@ public class RulesetStore {
       JsonNode before,
       JsonNode after) {}
 
-  private static RecordedChange recorded(ResultSet row) throws SQLException {
-    return new RecordedChange(
-        row.getLong("revision"),
-        row.getObject("committed_at", OffsetDateTime.class),
-        row.getString("actor"),
-        row.getString("action"),
-        row.getString("entity"),
-        row.getString("entity_id"),
-        json(row.getString("before")),
-        json(row.getString("after")));
+  private static List<RecordedChange> recorded(List<ChangeRow> found) {
+    Map<Long, RevisionRow> revisions = new HashMap<>();
+    Set<Long> wanted = new HashSet<>();
+    found.forEach(c -> wanted.add(c.revision));
+    if (!wanted.isEmpty()) {
+      RevisionRow.<RevisionRow>list("revision in ?1", wanted)
+          .forEach(r -> revisions.put(r.revision, r));
+    }
+    List<RecordedChange> list = new ArrayList<>();
+    for (ChangeRow c : found) {
+      RevisionRow revision = revisions.get(c.revision);
+      list.add(
+          new RecordedChange(
+              c.revision,
+              revision.committedAt,
+              revision.actor,
+              c.action,
+              c.entity,
+              c.entityId,
+              tree(c.before),
+              tree(c.after)));
+    }
+    return list;
   }
 
-  /** Reads the table as one consistent snapshot: writers hold the ruleset row until they commit. */
-  public RuleTable load() {
-    return sql.transaction(c -> read(c, head(c, "FOR SHARE")));
+  /**
+   * The committed table at {@code revision}, which the caller has locked: the snapshot when it is
+   * that revision, else the snapshot with the changes after it, else the whole table read.
+   */
+  private RuleTable committedTable(long revision) {
+    RuleTable snapshot = current.get().orElse(null);
+    if (snapshot != null && snapshot.revision() == revision) {
+      return snapshot;
+    }
+    if (snapshot != null
+        && snapshot.revision() < revision
+        && ChangeRow.count("revision > ?1", snapshot.revision()) <= MAX_CHANGES_TO_APPLY) {
+      return TableEdit.applying(snapshot, changes(snapshot.revision(), revision), revision);
+    }
+    return read(RulesetRow.<RulesetRow>findById(RulesetRow.ID));
   }
 
-  /** The revision committed last, read without loading the table. */
-  public long revision() {
-    return sql.transaction(c -> head(c, "").revision());
+  /** The changes after revision {@code after} up to {@code upTo}, in the order they were made. */
+  private static List<Change> changes(long after, long upTo) {
+    List<Change> changes = new ArrayList<>();
+    for (ChangeRow row :
+        ChangeRow.<ChangeRow>list(
+            "revision > ?1 and revision <= ?2", Sort.by("revision").and("id"), after, upTo)) {
+      Class<?> type = Change.entryType(row.entity);
+      changes.add(
+          new Change(
+              row.entity,
+              row.entityId,
+              Change.Action.valueOf(row.action),
+              entry(row.before, type),
+              entry(row.after, type)));
+    }
+    return changes;
   }
 
-  /** The ruleset row, locked as {@code lock} says: the writers' lock, a reader's, or none. */
-  static Head head(Connection c, String lock) throws SQLException {
-    return Sql.first(
-            c,
-            "SELECT revision, title, published_on, disclaimer, statuses FROM ruleset WHERE id = 1 "
-                + lock,
-            row ->
-                new Head(
-                    row.getLong("revision"),
-                    row.getString("title"),
-                    row.getString("published_on"),
-                    row.getString("disclaimer"),
-                    statuses(row.getString("statuses"))))
-        .orElseThrow(() -> new IllegalStateException("The ruleset row is missing"));
-  }
-
-  private static RuleTable read(Connection c, Head head) throws SQLException {
+  private RuleTable read(RulesetRow head) {
+    Map<String, String> statuses = head.statuses == null ? Map.of() : head.statuses;
     Bundle bundle =
         new Bundle(
             Bundle.FORMAT,
-            head.title(),
-            head.publishedOn(),
-            head.disclaimer(),
-            head.statuses(),
-            Sql.list(
-                c,
-                "SELECT id, label, aliases FROM ingredient ORDER BY position",
-                r -> new IngredientEntry(r.getString("id"), r.getString("label"), aliases(r))),
-            Sql.list(
-                c,
-                "SELECT code, name, parent, regulator, notes, aliases FROM jurisdiction"
-                    + " ORDER BY position",
-                r ->
-                    new JurisdictionEntry(
-                        r.getString("code"),
-                        r.getString("name"),
-                        r.getString("parent"),
-                        r.getString("regulator"),
-                        r.getString("notes"),
-                        aliases(r))),
-            nodes(c, "source"),
-            nodes(c, "delivery_method"),
-            Sql.list(
-                c,
-                "SELECT id, title, publisher, date, url, kind FROM citation ORDER BY position",
-                r ->
-                    new ReferenceEntry(
-                        r.getString("id"),
-                        r.getString("title"),
-                        r.getString("publisher"),
-                        r.getString("date"),
-                        r.getString("url"),
-                        r.getString("kind"))),
-            Sql.list(
-                c,
-                // columns by name: a server-side prepared "*" fails once the table's shape changes
-                "SELECT id, ingredient, jurisdiction, source, delivery_method, status, conditions,"
-                    + " legal_instrument, legal_provision, legal_url, citations, effective_from,"
-                    + " effective_to, confidence, verified_on, notes FROM rule ORDER BY position",
-                RulesetStore::entry));
-    return Rulesets.toTable(bundle, head.revision());
+            head.title,
+            head.publishedOn,
+            head.disclaimer,
+            statuses,
+            EntryRows.read(rows, Change.INGREDIENT),
+            EntryRows.read(rows, Change.JURISDICTION),
+            EntryRows.read(rows, Change.SOURCE),
+            EntryRows.read(rows, Change.DELIVERY_METHOD),
+            EntryRows.read(rows, Change.REFERENCE),
+            EntryRows.read(rows, Change.RULE));
+    return Rulesets.toTable(bundle, head.revision);
   }
 
-  private static List<NodeEntry> nodes(Connection c, String table) throws SQLException {
-    return Sql.list(
-        c,
-        "SELECT id, parent, label, aliases FROM " + table + " ORDER BY position",
-        r ->
-            new NodeEntry(
-                r.getString("id"), r.getString("parent"), r.getString("label"), aliases(r)));
-  }
-
-  private static List<String> aliases(ResultSet row) throws SQLException {
-    return Sql.texts(row, "aliases");
-  }
-
-  private Commit apply(
-      Connection c, Head head, RuleTable current, Bundle next, String actor, String description)
-      throws SQLException {
-    RuleTable table = Rulesets.toTable(next, head.revision() + 1);
-    Bundle written = Rulesets.toBundle(table);
-    List<Change> changes = BundleDiff.between(Rulesets.toBundle(current), written);
-    if (changes.isEmpty()) {
-      return new Commit(head.revision(), changes, current);
+  private Commit write(
+      RulesetRow head, RuleTable base, TableEdit edit, String actor, String description) {
+    if (edit.changes().isEmpty()) {
+      return new Commit(head.revision, List.of(), base);
     }
-    write(c, table);
-    Sql.update(
-        c,
-        "INSERT INTO revision (revision, committed_at, actor, description, snapshot)"
-            + " VALUES (?, ?, ?, ?, ?)",
-        table.revision(),
-        OffsetDateTime.now(clock),
-        actor,
-        description,
-        gzip(written));
-    List<Object[]> rows = new ArrayList<>();
-    for (Change change : changes) {
-      rows.add(
-          new Object[] {
-            table.revision(),
-            change.action().name(),
-            change.entity(),
-            change.id(),
-            text(change.before()),
-            text(change.after())
-          });
+    RuleTable table = edit.table();
+    Bundle whole = edit.whole() ? Rulesets.toBundle(table) : null;
+    if (whole != null) {
+      EntryRows.replace(rows, whole, edit.changes());
+    } else {
+      EntryRows.apply(Panache.getEntityManager(), edit.changes());
     }
-    Sql.batch(
-        c,
-        "INSERT INTO table_change (revision, action, entity, entity_id, before, after)"
-            + " VALUES (?, ?, ?, ?, ?, ?)",
-        rows);
-    // Delivered at commit, to every instance listening on this database.
-    Sql.first(
-        c,
-        "SELECT pg_notify(?, ?)",
-        row -> null,
-        RevisionListener.CHANNEL,
-        Long.toString(table.revision()));
-    return new Commit(table.revision(), changes, table);
-  }
-
-  /** Replaces every entry of the table; the foreign keys are checked when the change commits. */
-  private static void write(Connection c, RuleTable table) throws SQLException {
-    for (String name :
-        List.of("rule", "citation", "source", "delivery_method", "jurisdiction", "ingredient")) {
-      Sql.update(c, "DELETE FROM " + name);
-    }
+    head.revision = table.revision();
+    head.title = table.metadata().title();
+    head.publishedOn = table.metadata().publishedOn();
+    head.disclaimer = table.metadata().disclaimer();
     Map<String, String> statuses = new LinkedHashMap<>();
-    table.metadata().statuses().forEach((status, meaning) -> statuses.put(status.name(), meaning));
-    Sql.update(
-        c,
-        "UPDATE ruleset SET revision = ?, title = ?, published_on = ?, disclaimer = ?,"
-            + " statuses = ?::jsonb WHERE id = 1",
-        table.revision(),
-        table.metadata().title(),
-        table.metadata().publishedOn(),
-        table.metadata().disclaimer(),
-        text(statuses));
+    for (Map.Entry<Status, String> status : table.metadata().statuses().entrySet()) {
+      statuses.put(status.getKey().name(), status.getValue());
+    }
+    head.statuses = statuses;
 
-    List<Object[]> rows = new ArrayList<>();
-    for (Node n : table.ingredients().entries()) {
-      rows.add(new Object[] {n.id(), n.label(), n.aliases(), rows.size()});
+    RevisionRow revision = new RevisionRow();
+    revision.revision = table.revision();
+    revision.committedAt = OffsetDateTime.now(clock);
+    revision.actor = actor;
+    revision.description = description;
+    // the order of a table given whole is in no change, so an import keeps a copy of it
+    revision.checkpoint = whole != null ? gzip(whole) : null;
+    if (whole != null) {
+      rows.insert(revision); // before its changes, which the stateless session writes at once
+    } else {
+      revision.persist();
     }
-    Sql.batch(c, "INSERT INTO ingredient (id, label, aliases, position) VALUES (?, ?, ?, ?)", rows);
-    rows = new ArrayList<>();
-    for (Jurisdiction j : table.jurisdictions().entries()) {
-      rows.add(
-          new Object[] {
-            j.code(), j.name(), j.parent(), j.regulator(), j.notes(), j.aliases(), rows.size()
-          });
+    for (Change change : edit.changes()) {
+      ChangeRow row = new ChangeRow();
+      row.revision = table.revision();
+      row.action = change.action().name();
+      row.entity = change.entity();
+      row.entityId = change.id();
+      row.before = text(change.before());
+      row.after = text(change.after());
+      if (whole != null) {
+        rows.insert(row);
+      } else {
+        row.persist();
+      }
     }
-    Sql.batch(
-        c,
-        "INSERT INTO jurisdiction (code, name, parent, regulator, notes, aliases, position)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows);
-    writeNodes(c, "source", table.sources().entries());
-    writeNodes(c, "delivery_method", table.deliveryMethods().entries());
-    rows = new ArrayList<>();
-    for (Reference r : table.references().values()) {
-      rows.add(
-          new Object[] {
-            r.id(), r.title(), r.publisher(), r.date(), r.url(), r.kind(), rows.size()
-          });
-    }
-    Sql.batch(
-        c,
-        "INSERT INTO citation (id, title, publisher, date, url, kind, position)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        rows);
-    rows = new ArrayList<>();
-    for (Rule rule : table.rules()) {
-      LegalBasis basis = rule.legalBasis();
-      rows.add(
-          new Object[] {
-            rule.id(),
-            rule.ingredient(),
-            rule.jurisdiction(),
-            rule.source(),
-            rule.deliveryMethod(),
-            rule.status().name(),
-            rule.conditions(),
-            basis == null ? null : basis.instrument(),
-            basis == null ? null : basis.provision(),
-            basis == null ? null : basis.url(),
-            rule.references(),
-            rule.effectiveFrom(),
-            rule.effectiveTo(),
-            rule.confidence(),
-            rule.verifiedOn(),
-            rule.notes(),
-            rows.size()
-          });
-    }
-    Sql.batch(
-        c,
-        "INSERT INTO rule (id, ingredient, jurisdiction, source, delivery_method, status,"
-            + " conditions, legal_instrument, legal_provision, legal_url, citations,"
-            + " effective_from, effective_to, confidence, verified_on, notes, position)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows);
+    // Delivered at commit, to every instance listening on this database.
+    Panache.getEntityManager()
+        .createNativeQuery("select pg_notify(?1, ?2)")
+        .setParameter(1, RevisionListener.CHANNEL)
+        .setParameter(2, Long.toString(table.revision()))
+        .getSingleResult();
+    boolean checkpointDue = whole == null && table.revision() % checkpointEvery == 0;
+    committed.fire(new CommittedTable(table, checkpointDue));
+    return new Commit(table.revision(), edit.changes(), table);
   }
 
-  private static void writeNodes(Connection c, String table, Iterable<Node> nodes)
-      throws SQLException {
-    List<Object[]> rows = new ArrayList<>();
-    for (Node n : nodes) {
-      rows.add(new Object[] {n.id(), n.parent(), n.label(), n.aliases(), rows.size()});
-    }
-    Sql.batch(
-        c,
-        "INSERT INTO " + table + " (id, parent, label, aliases, position) VALUES (?, ?, ?, ?, ?)",
-        rows);
-  }
-
-  private static RuleEntry entry(ResultSet r) throws SQLException {
-    String instrument = r.getString("legal_instrument");
-    String provision = r.getString("legal_provision");
-    String url = r.getString("legal_url");
-    LegalBasisEntry basis =
-        instrument == null && provision == null && url == null
-            ? null
-            : new LegalBasisEntry(instrument, provision, url);
-    return new RuleEntry(
-        r.getString("id"),
-        r.getString("ingredient"),
-        r.getString("jurisdiction"),
-        r.getString("source"),
-        r.getString("delivery_method"),
-        r.getString("status"),
-        Sql.texts(r, "conditions"),
-        basis,
-        Sql.texts(r, "citations"),
-        r.getString("effective_from"),
-        r.getString("effective_to"),
-        r.getString("confidence"),
-        r.getString("verified_on"),
-        r.getString("notes"));
-  }
-
-  private static Map<String, String> statuses(String json) {
-    try {
-      return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The ruleset's statuses are not a JSON object", e);
-    }
+  /** Keeps the whole table at its revision, unless that revision keeps one already. */
+  @Transactional
+  void checkpoint(RuleTable table) {
+    RevisionRow.update(
+        "checkpoint = ?1 where revision = ?2 and checkpoint is null",
+        gzip(Rulesets.toBundle(table)),
+        table.revision());
   }
 
   private static byte[] gzip(Bundle bundle) {
@@ -465,6 +375,14 @@ public class RulesetStore {
     return bytes.toByteArray();
   }
 
+  private static Bundle ungzip(byte[] gzipped) {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+      return Rulesets.parse(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String text(Object entry) {
     try {
       return entry == null ? null : JSON.writeValueAsString(entry);
@@ -473,7 +391,15 @@ public class RulesetStore {
     }
   }
 
-  private static JsonNode json(String text) {
+  private static Object entry(String text, Class<?> type) {
+    try {
+      return text == null ? null : JSON.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A recorded change is not an entry of its kind", e);
+    }
+  }
+
+  private static JsonNode tree(String text) {
     try {
       return text == null ? null : JSON.readTree(text);
     } catch (JsonProcessingException e) {

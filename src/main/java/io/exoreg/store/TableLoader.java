@@ -1,9 +1,12 @@
 package io.exoreg.store;
 
+import io.exoreg.decision.RuleTable;
 import io.exoreg.ruleset.Bundle;
 import io.exoreg.ruleset.Rulesets;
 import io.exoreg.runtime.ExoregConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.SchemaValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,30 +27,39 @@ public class TableLoader {
   private final ApiKeyStore keys;
   private final ExoregConfig config;
   private final Flyway flyway;
+  private final EntityManagerFactory entities;
 
   public TableLoader(
       RulesetStore store,
       CurrentTable current,
       ApiKeyStore keys,
       ExoregConfig config,
-      Flyway flyway) {
+      Flyway flyway,
+      EntityManagerFactory entities) {
     this.store = store;
     this.current = current;
     this.keys = keys;
     this.config = config;
     this.flyway = flyway;
+    this.entities = entities;
   }
 
   /**
    * Everything a start needs from the database, run once it answers: migrations (Flyway first
-   * validates those already applied against this version's), the first import, the first key and
-   * the snapshot.
+   * validates those already applied against this version's), a check that the migrated schema is
+   * the one the entities map, the first import, the first key and the snapshot.
    */
   public synchronized void bootstrap() {
     if (current.get().isPresent()) {
       return;
     }
     flyway.migrate();
+    try {
+      entities.getSchemaManager().validate();
+    } catch (SchemaValidationException e) {
+      throw new IllegalStateException(
+          "The database schema is not the one this version maps: " + e.getMessage(), e);
+    }
     importDefaultIfEmpty();
     // the key before the snapshot: a loaded snapshot ends the bootstrap for good
     createFirstAdminKey();
@@ -86,14 +98,10 @@ public class TableLoader {
 
   /** Loads the committed table and installs it as the current snapshot. */
   public void reload() {
-    current.offer(store.load());
-    current
-        .get()
-        .ifPresent(
-            table ->
-                LOG.infof(
-                    "Rule table at revision %d: %d jurisdictions, %d rules",
-                    table.revision(), table.jurisdictions().size(), table.rules().size()));
+    RuleTable table = store.load();
+    LOG.infof(
+        "Rule table at revision %d: %d jurisdictions, %d rules",
+        table.revision(), table.jurisdictions().size(), table.rules().size());
   }
 
   private Bundle defaultBundle() {

@@ -1,0 +1,36 @@
+package io.exoreg.store;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/**
+ * One entry that a revision added, changed or removed, with its state before and after as bundle
+ * JSON. Ids are drawn in blocks, so the feed is ordered by revision first.
+ */
+@Entity
+@Table(name = "table_change")
+class ChangeRow extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "table_change_id")
+  @SequenceGenerator(
+      name = "table_change_id",
+      sequenceName = "table_change_id_seq",
+      allocationSize = 50)
+  public Long id;
+
+  public long revision;
+  public String action;
+  public String entity;
+
+  @Column(name = "entity_id")
+  public String entityId;
+
+  public String before;
+  public String after;
+}
