@@ -144,6 +144,8 @@ final class EntryRows {
         .forEach(row -> positions.put((String) row[0], (Integer) row[1]));
     List<E> entries = kind.list().apply(bundle);
     Set<String> kept = new HashSet<>();
+    List<EntryRow<E>> inserted = new ArrayList<>();
+    List<EntryRow<E>> updated = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       E entry = entries.get(i);
       String id = kind.id().apply(entry);
@@ -155,12 +157,10 @@ final class EntryRows {
       EntryRow<E> row = kind.create().get();
       row.write(entry);
       row.position = i;
-      if (position == null) {
-        session.insert(row);
-      } else {
-        session.update(row);
-      }
+      (position == null ? inserted : updated).add(row);
     }
+    session.insertMultiple(inserted);
+    session.updateMultiple(updated);
     List<String> gone = new ArrayList<>();
     positions.keySet().stream().filter(id -> !kept.contains(id)).forEach(gone::add);
     for (int from = 0; from < gone.size(); from += 1000) {

@@ -179,11 +179,20 @@ public class RevisionListener {
    * database answered and the snapshot is current.
    */
   private void catchUp() {
-    long before = current.get().map(t -> t.revision()).orElse(-1L);
-    long committed = store.catchUp();
-    if (committed > before) {
-      LOG.debugf("Snapshot brought from revision %d to %d", before, committed);
-    }
+    store
+        .catchUp()
+        .ifPresent(
+            caughtUp -> {
+              if (caughtUp.readWhole()) {
+                LOG.infof(
+                    "Rule table read whole at revision %d (the snapshot was at %d)",
+                    caughtUp.to(), caughtUp.from());
+              } else {
+                LOG.infof(
+                    "Snapshot brought from revision %d to %d by applying %d change(s)",
+                    caughtUp.from(), caughtUp.to(), caughtUp.changesApplied());
+              }
+            });
     database.reached();
   }
 }

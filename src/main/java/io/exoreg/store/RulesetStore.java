@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.hibernate.StatelessSession;
@@ -114,18 +115,29 @@ public class RulesetStore {
   }
 
   /**
-   * Installs the committed table as the snapshot when it is newer than the one installed: by
-   * applying the changes after it, or by reading the whole table when there is no snapshot or too
-   * much to apply. Returns the committed revision.
+   * How a snapshot was brought up to the committed revision: by the changes after it, or (with no
+   * snapshot, or more changes than reading the table costs) by reading the whole table.
+   */
+  public record CatchUp(long from, long to, int changesApplied, boolean readWhole) {}
+
+  /**
+   * Installs the committed table as the snapshot when it is newer than the one installed; empty
+   * when the snapshot is current.
    */
   @Transactional
-  public long catchUp() {
+  public Optional<CatchUp> catchUp() {
     RulesetRow head = RulesetRow.forReading();
-    long known = current.get().map(RuleTable::revision).orElse(-1L);
-    if (head.revision > known) {
-      committed.fire(new CommittedTable(committedTable(head.revision), false));
+    RuleTable snapshot = current.get().orElse(null);
+    long known = snapshot == null ? -1 : snapshot.revision();
+    if (head.revision <= known) {
+      return Optional.empty();
     }
-    return head.revision;
+    List<Change> changes = changesAfter(snapshot, head.revision);
+    RuleTable table =
+        changes == null ? read(head) : TableEdit.applying(snapshot, changes, head.revision);
+    committed.fire(new CommittedTable(table, false));
+    return Optional.of(
+        new CatchUp(known, head.revision, changes == null ? 0 : changes.size(), changes == null));
   }
 
   /** Reads the whole committed table and installs it as the snapshot. */
@@ -253,12 +265,24 @@ public class RulesetStore {
     if (snapshot != null && snapshot.revision() == revision) {
       return snapshot;
     }
-    if (snapshot != null
-        && snapshot.revision() < revision
-        && ChangeRow.count("revision > ?1", snapshot.revision()) <= MAX_CHANGES_TO_APPLY) {
-      return TableEdit.applying(snapshot, changes(snapshot.revision(), revision), revision);
+    List<Change> changes = changesAfter(snapshot, revision);
+    return changes == null
+        ? read(RulesetRow.<RulesetRow>findById(RulesetRow.ID))
+        : TableEdit.applying(snapshot, changes, revision);
+  }
+
+  /**
+   * The changes that bring the snapshot to {@code revision}, or null when the whole table is
+   * cheaper to read (no snapshot, a snapshot ahead of the database, too many changes).
+   */
+  private static List<Change> changesAfter(RuleTable snapshot, long revision) {
+    if (snapshot == null
+        || snapshot.revision() > revision
+        || ChangeRow.count("revision > ?1 and revision <= ?2", snapshot.revision(), revision)
+            > MAX_CHANGES_TO_APPLY) {
+      return null;
     }
-    return read(RulesetRow.<RulesetRow>findById(RulesetRow.ID));
+    return changes(snapshot.revision(), revision);
   }
 
   /** The changes after revision {@code after} up to {@code upTo}, in the order they were made. */
@@ -305,6 +329,7 @@ public class RulesetStore {
     RuleTable table = edit.table();
     Bundle whole = edit.whole() ? Rulesets.toBundle(table) : null;
     if (whole != null) {
+      rows.setJdbcBatchSize(100);
       EntryRows.replace(rows, whole, edit.changes());
     } else {
       EntryRows.apply(Panache.getEntityManager(), edit.changes());
@@ -331,6 +356,7 @@ public class RulesetStore {
     } else {
       revision.persist();
     }
+    List<ChangeRow> changeRows = new ArrayList<>();
     for (Change change : edit.changes()) {
       ChangeRow row = new ChangeRow();
       row.revision = table.revision();
@@ -339,11 +365,12 @@ public class RulesetStore {
       row.entityId = change.id();
       row.before = text(change.before());
       row.after = text(change.after());
-      if (whole != null) {
-        rows.insert(row);
-      } else {
-        row.persist();
-      }
+      changeRows.add(row);
+    }
+    if (whole != null) {
+      rows.insertMultiple(changeRows);
+    } else {
+      changeRows.forEach(row -> row.persist());
     }
     // Delivered at commit, to every instance listening on this database.
     Panache.getEntityManager()
@@ -367,7 +394,13 @@ public class RulesetStore {
 
   private static byte[] gzip(Bundle bundle) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (OutputStream out = new GZIPOutputStream(bytes)) {
+    // the fastest level: a checkpoint is written inside an import, and is read back rarely
+    try (OutputStream out =
+        new GZIPOutputStream(bytes) {
+          {
+            def.setLevel(Deflater.BEST_SPEED);
+          }
+        }) {
       JSON.writeValue(out, bundle);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -66,6 +66,10 @@ class ScaleOutIT {
           "round %d: instance B answered the write %d ms after it committed%n", round, millis);
       assertTrue(millis < 1000, "instance B took " + millis + " ms");
     }
+    // B applied each edit's change to its snapshot rather than read the table again
+    String log = Files.readString(work.resolve("b.log"));
+    assertTrue(log.contains("by applying 1 change(s)"), log);
+    assertTrue(!log.contains("read whole"), log);
   }
 
   @AfterEach

@@ -1,0 +1,232 @@
+package io.exoreg.store;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.exoreg.TestDatabase;
+import io.exoreg.decision.RuleTable;
+import io.exoreg.ruleset.Bundle.RuleEntry;
+import io.exoreg.ruleset.BundleEdits.Kind;
+import io.exoreg.ruleset.InvalidRulesetException;
+import io.exoreg.ruleset.Rulesets;
+import io.exoreg.ruleset.TableEdit;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store against a real PostgreSQL: an edit writes only what it changes, yet every past revision
+ * exports exactly as it did; a change that fails writes nothing and installs no snapshot.
+ */
+@QuarkusTest
+@TestProfile(StoreTest.Profile.class)
+@QuarkusTestResource(TestDatabase.class)
+class StoreTest {
+  private static final String SECRET = "exo_store-test-secret";
+
+  /** Checkpoints every few revisions, so that exports are rebuilt across several of them. */
+  public static class Profile implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of(
+          "exoreg.store.checkpoint-every",
+          "7",
+          "exoreg.api-keys.store-test.sha256",
+          HexFormat.of().formatHex(ApiKeyStore.hash(SECRET)));
+    }
+  }
+
+  /** Fails a commit after its rows are written, before it commits, when told to. */
+  @ApplicationScoped
+  static class FailingCommit {
+    private volatile boolean armed;
+
+    void arm() {
+      armed = true;
+    }
+
+    void beforeCommit(@Observes(during = TransactionPhase.IN_PROGRESS) CommittedTable committed) {
+      if (armed && committed.table().revision() > 1) {
+        armed = false;
+        throw new IllegalStateException("the commit fails after writing its rows");
+      }
+    }
+  }
+
+  @Inject RulesetStore store;
+  @Inject CurrentTable current;
+  @Inject FailingCommit failing;
+
+  private static RequestSpecification writer() {
+    return given().header("Authorization", "Bearer " + SECRET).contentType("application/json");
+  }
+
+  private static String rule(String id, String jurisdiction, String source, String method) {
+    return """
+        {"id": "%s", "ingredient": "exosome", "jurisdiction": "%s", "source": "%s",
+         "deliveryMethod": "%s", "status": "RESTRICTED", "conditions": ["a condition"],
+         "legalBasis": {"instrument": "Store Test Act", "provision": null, "url": null},
+         "references": [], "effectiveFrom": null, "effectiveTo": null, "confidence": "low",
+         "verifiedOn": "2026-11-30", "notes": null}
+        """
+        .formatted(id, jurisdiction, source, method);
+  }
+
+  private static String etag(String path) {
+    return given().get(path).then().statusCode(200).extract().header("ETag");
+  }
+
+  @Test
+  void afterFiftyRandomEditsEveryRevisionExportsAsItWasExportedThen() {
+    Random random = new Random(20261201);
+    List<String> codes = List.of("GB", "FR", "US", "KR", "JP");
+    List<String> sources = List.of("salmon", "bovine", "plant", "yeast");
+    List<String> methods = List.of("topical", "microneedling", "injection");
+    List<String> mine = new ArrayList<>();
+    Map<Long, String> exports = new LinkedHashMap<>();
+    int n = 0;
+    while (exports.size() < 50) {
+      int move = random.nextInt(10);
+      Response response;
+      if (move < 4 || mine.isEmpty()) {
+        String id = "store-random-" + n++;
+        response =
+            writer()
+                .body(
+                    rule(
+                        id,
+                        codes.get(random.nextInt(codes.size())),
+                        sources.get(random.nextInt(sources.size())),
+                        methods.get(n % methods.size())))
+                .post("/api/v1/rules");
+        if (response.statusCode() == 201) {
+          mine.add(id);
+        }
+      } else if (move < 7) {
+        String id = mine.get(random.nextInt(mine.size()));
+        String path = "/api/v1/rules/" + id;
+        JsonPath read = given().get(path).jsonPath();
+        String body =
+            rule(
+                    id,
+                    read.getString("jurisdiction"),
+                    read.getString("source"),
+                    read.getString("deliveryMethod"))
+                .replace("\"notes\": null", "\"notes\": \"edit " + n++ + "\"");
+        response = writer().header("If-Match", etag(path)).body(body).put(path);
+      } else if (move < 9) {
+        String id = mine.remove(random.nextInt(mine.size()));
+        String path = "/api/v1/rules/" + id;
+        response = writer().header("If-Match", etag(path)).delete(path);
+      } else {
+        String code = "ZS" + n++;
+        response =
+            writer()
+                .body(
+                    "{\"code\":\""
+                        + code
+                        + "\",\"name\":\"Store land "
+                        + code
+                        + "\",\"aliases\":[]}")
+                .post("/api/v1/jurisdictions");
+      }
+      if (response.statusCode() >= 300) {
+        continue; // an overlap or a clash the random walk made; nothing was written
+      }
+      Response export = given().get("/api/v1/ruleset");
+      exports.put(Long.parseLong(export.header("Exoreg-Revision")), export.asString());
+    }
+    exports.forEach(
+        (revision, exported) ->
+            assertEquals(
+                JsonPath.from(exported).getMap(""),
+                given()
+                    .queryParam("revision", revision)
+                    .get("/api/v1/ruleset")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getMap(""),
+                "the export of revision " + revision));
+  }
+
+  @Test
+  void aCommitThatFailsAfterWritingItsRowsLeavesNothingAndInstallsNoSnapshot() {
+    RuleTable before = current.require();
+    long changes = store.changesSince(0, 0, 1).total();
+    failing.arm();
+    RuleEntry entry =
+        JsonPath.from(rule("store-rolled-back", "GB", "salmon", "topical"))
+            .getObject("", RuleEntry.class);
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            store.commit(
+                "test",
+                "a change that fails",
+                table -> TableEdit.editing(table, Kind.RULE, entry.id(), entry)));
+    assertSame(before, current.require());
+    assertEquals(before.revision(), store.revision());
+    assertEquals(changes, store.changesSince(0, 0, 1).total());
+    given().get("/api/v1/rules/store-rolled-back").then().statusCode(404);
+    assertEquals(Rulesets.toBundle(before), Rulesets.toBundle(store.load()));
+  }
+
+  @Test
+  void aChangeThatBreaksAValidationRuleWritesNothing() {
+    RuleTable before = current.require();
+    RuleEntry entry =
+        JsonPath.from(rule("store-invalid", "GB", "no-such-source", "topical"))
+            .getObject("", RuleEntry.class);
+    InvalidRulesetException refused =
+        assertThrows(
+            InvalidRulesetException.class,
+            () ->
+                store.commit(
+                    "test",
+                    "an invalid change",
+                    table -> TableEdit.editing(table, Kind.RULE, entry.id(), entry)));
+    assertTrue(refused.violations().get(0).message().contains("no-such-source"));
+    assertSame(before, current.require());
+    assertEquals(before.revision(), store.revision());
+  }
+
+  @Test
+  void aRuleEditKeepsItsChangeAndNoCopyOfTheTable() {
+    if ((store.revision() + 1) % 7 == 0) { // that revision keeps a checkpoint
+      writer().body(rule("store-spacer", "JP", "plant", "topical")).post("/api/v1/rules");
+    }
+    writer()
+        .body(rule("store-one-change", "KR", "plant", "topical"))
+        .post("/api/v1/rules")
+        .then()
+        .statusCode(201);
+    long revision = store.revision();
+    assertFalse(
+        QuarkusTransaction.requiringNew()
+            .call(() -> RevisionRow.<RevisionRow>findById(revision).checkpoint != null));
+    assertEquals(
+        1L, QuarkusTransaction.requiringNew().call(() -> ChangeRow.count("revision", revision)));
+  }
+}
