@@ -37,6 +37,12 @@ final class BundleValidator {
   private static final Set<String> CONFIDENCE = Set.of("high", "medium", "low");
 
   private final List<Violation> violations = new ArrayList<>();
+
+  /**
+   * One instance of each value rules repeat (codes, texts, dates), so a large table stays small.
+   */
+  private final Map<Object, Object> shared = new HashMap<>();
+
   private final Set<String> undated = new HashSet<>();
 
   static RuleTable validate(Bundle bundle, long revision) {
@@ -217,19 +223,19 @@ final class BundleValidator {
     LocalDate verified = date(field + ".verifiedOn", who, e.verifiedOn());
     return new Rule(
         e.id(),
-        e.ingredient(),
-        e.jurisdiction(),
-        e.source(),
-        e.deliveryMethod(),
+        share(e.ingredient()),
+        share(e.jurisdiction()),
+        share(e.source()),
+        share(e.deliveryMethod()),
         status,
-        conditions,
-        basis,
-        refs,
-        from,
-        to,
-        e.confidence(),
-        verified,
-        e.notes());
+        share(List.copyOf(conditions)),
+        share(basis),
+        share(List.copyOf(refs)),
+        share(from),
+        share(to),
+        share(e.confidence()),
+        share(verified),
+        share(e.notes()));
   }
 
   /** The entries that could be read with an id; the others are already reported. */
@@ -499,6 +505,11 @@ final class BundleValidator {
     fail(field, who + "'" + value + "' is not a date (YYYY-MM-DD, years 0001 to 9999)");
     undated.add(field.substring(0, field.lastIndexOf('.')));
     return null;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T share(T value) {
+    return value == null ? null : (T) shared.computeIfAbsent(value, v -> v);
   }
 
   private void fail(String field, String message) {

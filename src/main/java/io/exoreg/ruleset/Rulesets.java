@@ -3,12 +3,15 @@ package io.exoreg.ruleset;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.exoreg.decision.Jurisdiction;
 import io.exoreg.decision.Node;
 import io.exoreg.decision.Reference;
@@ -34,6 +37,7 @@ import java.util.stream.Collectors;
 public final class Rulesets {
   private static final ObjectReader READER =
       new ObjectMapper()
+          .registerModule(new SimpleModule().addDeserializer(String.class, new TextWithoutNul()))
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -71,19 +75,24 @@ public final class Rulesets {
    */
   public static <T> T parseEntry(InputStream json, Class<T> type) {
     try {
-      JsonNode tree = READER.readTree(json);
-      if (tree == null || tree.isMissingNode() || tree.isNull()) {
-        throw new InvalidRulesetException("", "the body must be a JSON object, not empty or null");
-      }
-      refuseNul(tree, "");
-      T entry = READER.forType(type).readValue(tree);
+      T entry = READER.forType(type).readValue(json);
       if (entry == null) {
         throw new InvalidRulesetException("", "the body must be a JSON object, not empty or null");
       }
       return entry;
+    } catch (NulCharacterException e) {
+      String field = fieldPath(e);
+      throw new InvalidRulesetException(field.isEmpty() ? "body" : field, e.getOriginalMessage());
     } catch (UnrecognizedPropertyException e) {
       throw new InvalidRulesetException(
           fieldPath(e), "unknown field '" + e.getPropertyName() + "'");
+    } catch (MismatchedInputException e) {
+      if (e.getPath().isEmpty()
+          && String.valueOf(e.getOriginalMessage()).startsWith("No content")) {
+        throw new InvalidRulesetException("", "the body must be a JSON object, not empty or null");
+      }
+      throw new InvalidRulesetException(
+          fieldPath(e), "has the wrong type or shape; the bundle format gives each field's type");
     } catch (JsonMappingException e) {
       throw new InvalidRulesetException(
           fieldPath(e), "has the wrong type or shape; the bundle format gives each field's type");
@@ -96,22 +105,22 @@ public final class Rulesets {
   }
 
   /** PostgreSQL text cannot hold U+0000, so no table may carry it. */
-  private static void refuseNul(JsonNode node, String path) {
-    if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
-      throw new InvalidRulesetException(
-          path.isEmpty() ? "body" : path, "must not contain the NUL character (U+0000)");
+  private static final class NulCharacterException extends JsonMappingException {
+    NulCharacterException(JsonParser parser) {
+      super(parser, "must not contain the NUL character (U+0000)");
     }
-    if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        refuseNul(node.get(i), path + "[" + i + "]");
+  }
+
+  /** Every text of a bundle, refused as it is read when it holds U+0000. */
+  private static final class TextWithoutNul extends StringDeserializer {
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      String text = super.deserialize(parser, context);
+      if (text != null && text.indexOf('\u0000') >= 0) {
+        throw new NulCharacterException(parser);
       }
-    }
-    if (node.isObject()) {
-      var fields = node.fields();
-      while (fields.hasNext()) {
-        var field = fields.next();
-        refuseNul(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
-      }
+      return text;
     }
   }
 
