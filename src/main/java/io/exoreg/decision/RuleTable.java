@@ -2,6 +2,7 @@ package io.exoreg.decision;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,15 @@ public final class RuleTable {
   private final Tree<Node> deliveryMethods;
   private final Map<String, Reference> references;
   private final Map<String, Rule> rules;
-  private final Map<String, Map<String, List<Rule>>> rulesByIngredientAndJurisdiction;
+  private final Map<String, Map<String, Level>> levels;
+
+  /**
+   * The rules written for one ingredient at one jurisdiction, ordered by id, with the numbers of
+   * their source and method nodes for the decision core.
+   */
+  record Level(List<Rule> rules, int[] sources, int[] methods) {
+    static final Level EMPTY = new Level(List.of(), new int[0], new int[0]);
+  }
 
   public RuleTable(
       long revision,
@@ -42,7 +51,7 @@ public final class RuleTable {
     this.deliveryMethods = new Tree<>(deliveryMethods);
     Map<String, Reference> refs = new LinkedHashMap<>();
     references.forEach(reference -> refs.put(reference.id(), reference));
-    this.references = java.util.Collections.unmodifiableMap(refs);
+    this.references = Collections.unmodifiableMap(refs);
     Map<String, Rule> byId = new LinkedHashMap<>();
     Map<String, Map<String, List<Rule>>> index = new HashMap<>();
     for (Rule rule : rules) {
@@ -52,14 +61,25 @@ public final class RuleTable {
           .computeIfAbsent(rule.jurisdiction(), k -> new ArrayList<>())
           .add(rule);
     }
-    index.replaceAll(
-        (ingredient, levels) -> {
-          levels.replaceAll(
-              (level, list) -> list.stream().sorted(Comparator.comparing(Rule::id)).toList());
-          return Map.copyOf(levels);
+    Map<String, Map<String, Level>> byLevel = new HashMap<>();
+    index.forEach(
+        (ingredient, atLevels) -> {
+          Map<String, Level> compiled = new HashMap<>();
+          atLevels.forEach(
+              (level, list) -> {
+                List<Rule> sorted = list.stream().sorted(Comparator.comparing(Rule::id)).toList();
+                int[] sourceNumbers = new int[sorted.size()];
+                int[] methodNumbers = new int[sorted.size()];
+                for (int i = 0; i < sorted.size(); i++) {
+                  sourceNumbers[i] = this.sources.number(sorted.get(i).source());
+                  methodNumbers[i] = this.deliveryMethods.number(sorted.get(i).deliveryMethod());
+                }
+                compiled.put(level, new Level(sorted, sourceNumbers, methodNumbers));
+              });
+          byLevel.put(ingredient, Map.copyOf(compiled));
         });
-    this.rules = java.util.Collections.unmodifiableMap(byId);
-    this.rulesByIngredientAndJurisdiction = Map.copyOf(index);
+    this.rules = Collections.unmodifiableMap(byId);
+    this.levels = Map.copyOf(byLevel);
   }
 
   public long revision() {
@@ -101,9 +121,21 @@ public final class RuleTable {
 
   /** The rules written for exactly this ingredient and jurisdiction, ordered by id. */
   public List<Rule> rulesAt(String ingredient, String jurisdiction) {
-    return rulesByIngredientAndJurisdiction
-        .getOrDefault(ingredient, Map.of())
-        .getOrDefault(jurisdiction, List.of());
+    return level(ingredient, jurisdiction).rules();
+  }
+
+  Level level(String ingredient, String jurisdiction) {
+    return levels.getOrDefault(ingredient, Map.of()).getOrDefault(jurisdiction, Level.EMPTY);
+  }
+
+  /** Whether any rule for the ingredient exists, on any day, in the jurisdiction's chain. */
+  public Coverage coverage(String ingredient, String jurisdiction) {
+    for (String level : jurisdictions.chain(jurisdiction)) {
+      if (!rulesAt(ingredient, level).isEmpty()) {
+        return Coverage.RULES;
+      }
+    }
+    return Coverage.NONE;
   }
 
   public Decision decide(Question question) {
