@@ -258,7 +258,17 @@ class CheckApiTest {
     String fromCsv =
         given().contentType("text/csv").body(csv).post("/api/v1/checks?at=2026-11-25").asString();
     assertEquals(JsonPath.from(fromJson).getMap(""), JsonPath.from(fromCsv).getMap(""));
-    assertEquals(8, JsonPath.from(fromJson).getList("results").size());
+    JsonPath report = JsonPath.from(fromJson);
+    assertEquals(14, report.getList("results").size());
+    assertEquals(
+        List.of("RESTRICTED", "RESTRICTED", "NOT_APPROVED"),
+        report.getList("results.findAll { it.sku == 'PN-BOOSTER-2ML' }.status"));
+    assertEquals(
+        List.of("polynucleotide"),
+        report.getList("results.findAll { it.sku == 'PDRN-CREAM-50' }.findings.ingredient").stream()
+            .flatMap(i -> ((List<?>) i).stream())
+            .distinct()
+            .toList());
   }
 
   record BadCase(
