@@ -133,7 +133,7 @@ done
 echo "  exoreg peak resident memory: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$app/status")"
 
 echo
-echo "== decision core (JMH, one thread, $(python3 -c "print(47*19*8)") questions of the default table)"
+echo "== decision core (JMH, one thread, the $(wc -l < "$work/paths") questions of the mix)"
 [ -f target/test-classes/META-INF/BenchmarkList ] || mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp" -Dmdep.includeScope=test > /dev/null
 java -cp "target/test-classes:target/classes:$(cat "$work/cp")" org.openjdk.jmh.Main DecisionBenchmark \

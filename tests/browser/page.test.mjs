@@ -58,13 +58,48 @@ test("the FR matrix says its human x topical answer comes from the EU", async ()
   await page.close();
 });
 
-test("changing the as-of date to 2020-06-01 turns GB's human x topical to UNKNOWN", async () => {
+test("changing the as-of date to 2013-01-01, before the Cosmetics Regulation applied, turns GB's human x topical to UNKNOWN", async () => {
   const page = await open("/#/matrix?jurisdiction=GB");
   assert.equal((await cell(page, "human", "topical").textContent()).trim(), "PROHIBITED");
-  await page.fill("#at", "2020-06-01");
+  await page.fill("#at", "2013-01-01");
   await page.dispatchEvent("#at", "change");
-  await page.waitForFunction(() => document.querySelector("#matrix-status").textContent.includes("2020-06-01"));
+  await page.waitForFunction(() => document.querySelector("#matrix-status").textContent.includes("2013-01-01"));
   assert.equal((await cell(page, "human", "topical").textContent()).trim(), "UNKNOWN");
+  await page.close();
+});
+
+test("the GB matrix answers animal x skin-application RESTRICTED and names the narrower cases that decided it", async () => {
+  const page = await open("/#/matrix?jurisdiction=GB");
+  assert.equal((await cell(page, "animal", "skin-application").textContent()).trim(), "RESTRICTED");
+  await cell(page, "animal", "skin-application").click();
+  const narrower = page.locator("#detail .narrower");
+  await narrower.waitFor();
+  const cases = await narrower.locator("li").evaluateAll((items) => items.map((li) => li.dataset.case));
+  assert.deepEqual(cases, ["bovine|skin-application", "animal|microneedling"]);
+  await page.locator('#detail [data-rule="GB-bovine-skin-application"]').waitFor();
+  await page.locator('#detail [data-rule="GB-non-human-microneedling"]').waitFor();
+  await page.screenshot({ path: `${shots}matrix-gb-narrower.png`, fullPage: true });
+  await narrower.locator("li button").first().click();
+  await page.waitForFunction(() => document.querySelector("#detail h3").textContent.startsWith("bovine × skin-application"));
+  assert.equal(await page.locator("#detail .narrower").count(), 0, "a case decided by its own pair names no narrower cases");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the ingredient picker lists every ingredient, and Singapore says it has no exosome rules yet but has polynucleotide ones", async () => {
+  const page = await open("/#/matrix?jurisdiction=SG");
+  const expected = (await (await fetch(`${base}/api/v1/ingredients`)).json()).map((i) => i.id);
+  assert.deepEqual(await page.locator("#ingredient option").evaluateAll((o) => o.map((x) => x.value)), expected);
+  assert.ok(expected.includes("exosome") && expected.includes("polynucleotide"), expected.join());
+  assert.match(await page.locator("#matrix-status").textContent(), /No rules for exosome are recorded for SG yet/);
+  await cell(page, "plant", "topical").click();
+  assert.match(await page.locator("#detail .no-rule").textContent(), /No rules for exosome are recorded for SG yet/);
+  await page.selectOption("#ingredient", "polynucleotide");
+  await page.click("#matrix-form button[type=submit]");
+  await page.waitForFunction(() => document.querySelector("#matrix-status").textContent.includes("polynucleotide"));
+  assert.doesNotMatch(await page.locator("#matrix-status").textContent(), /No rules/);
+  assert.equal((await cell(page, "salmon", "intradermal-injection").textContent()).trim(), "RESTRICTED");
+  await page.screenshot({ path: `${shots}matrix-sg-polynucleotide.png`, fullPage: true });
   await page.close();
 });
 
@@ -89,11 +124,13 @@ test("the compare view for salmon x microneedling shows Korea PROHIBITED and the
 test("the rule browser filters rules and links each to its legal basis", async () => {
   const page = await open("/#/rules");
   await page.waitForFunction(() => document.querySelector("#rules-count").textContent.includes("of"));
+  const gb = (await (await fetch(`${base}/api/v1/rules?jurisdiction=GB&size=500`)).json()).rules;
+  const linked = gb.filter((r) => r.legalBasis && r.legalBasis.url).length;
   await page.fill("#rules-jurisdiction", "uk");
-  await page.waitForFunction(() => document.querySelectorAll("#rules tbody tr").length === 6);
+  await page.waitForFunction((n) => document.querySelectorAll("#rules tbody tr").length === n, gb.length);
   const ids = await page.locator("#rules tbody tr td:first-child").allTextContents();
   assert.ok(ids.every((id) => id.startsWith("GB-")), ids.join());
-  assert.ok((await page.locator("#rules tbody a").count()) === 6);
+  assert.equal(await page.locator("#rules tbody a").count(), linked);
   await page.screenshot({ path: `${shots}rules.png`, fullPage: true });
   await page.close();
 });

@@ -48,7 +48,11 @@ async function loadVocabularies() {
     $("jurisdiction-list").append(
       el("option", { value: j.code }, [j.name, ...j.aliases].join(" · ")));
   }
-  for (const i of ingredients) $("ingredient").append(el("option", { value: i.id, title: i.label }, i.id));
+  for (const i of ingredients) {
+    for (const picker of ["ingredient", "compare-ingredient"]) {
+      $(picker).append(el("option", { value: i.id, title: i.label }, i.id));
+    }
+  }
   vocab.sources = treeOrder(sources);
   vocab.methods = treeOrder(methods);
   for (const s of vocab.sources) $("compare-source").append(el("option", { value: s.id }, indent(s) + s.id));
@@ -102,7 +106,8 @@ async function showMatrix(params) {
   if ($("at").value) query.set("at", $("at").value);
   matrix = await api(`matrix?${query}`);
   $("matrix-status").textContent =
-    `${vocab.names.get(code)} (${code}), ${matrix.ingredient}, as of ${matrix.at}, ruleset revision ${matrix.rulesetRevision}.`;
+    `${vocab.names.get(code)} (${code}), ${matrix.ingredient}, as of ${matrix.at}, ruleset revision ${matrix.rulesetRevision}.` +
+    (matrix.coverage === "none" ? ` No rules for ${matrix.ingredient} are recorded for ${code} yet: every cell is UNKNOWN for want of research.` : "");
   const cells = new Map(matrix.cells.map((c) => [`${c.source}|${c.deliveryMethod}`, c]));
   const table = $("matrix");
   table.replaceChildren(
@@ -134,8 +139,16 @@ function showDecision(cell, button) {
   const detail = $("detail");
   const deciding = cell.decidingRules.map((id) => rules.get(id));
   const inherited = [...new Set(deciding.map((r) => r.jurisdiction).filter((j) => j !== matrix.jurisdiction))];
+  const narrower = cell.decidingCases.filter((c) => c.source !== cell.source || c.deliveryMethod !== cell.deliveryMethod);
   detail.replaceChildren(...nodes(
     el("h3", {}, `${cell.source} × ${cell.deliveryMethod} in ${matrix.jurisdiction}: `, badge(cell.status)),
+    narrower.length
+      ? el("div", { class: "narrower" },
+          el("p", {}, `Decided by narrower cases: ${cell.source} × ${cell.deliveryMethod} covers them, and is answered as severely as they are.`),
+          el("ul", {}, narrower.map((c) => el("li", { "data-case": `${c.source}|${c.deliveryMethod}` },
+            el("button", { type: "button", class: "link", onclick: () => openCell(c.source, c.deliveryMethod) },
+              `${c.source} × ${c.deliveryMethod}`), " ", badge(c.status)))))
+      : null,
     inherited.length
       ? el("p", { class: "inherited" },
           `Answered at the ${inherited.join(" and ")} level: ${vocab.names.get(matrix.jurisdiction)} inherits ${inherited.map((j) => vocab.names.get(j) || j).join(" and ")} law.`)
@@ -144,7 +157,11 @@ function showDecision(cell, button) {
     cell.conditions.length
       ? [el("h4", {}, "Conditions"), el("ul", {}, cell.conditions.map((c) => el("li", {}, c)))]
       : null,
-    deciding.length ? el("h4", {}, "Deciding rules") : el("p", {}, "No rule applies: the status is UNKNOWN, which is never read as permitted."),
+    deciding.length
+      ? el("h4", {}, "Deciding rules")
+      : el("p", { class: "no-rule" }, cell.coverage === "none"
+          ? `No rules for ${matrix.ingredient} are recorded for ${matrix.jurisdiction} yet: the status is UNKNOWN for want of research, which is never read as permitted.`
+          : "No rule applies: the status is UNKNOWN, which is never read as permitted."),
     deciding.map((r) => el("div", { class: "rule", "data-rule": r.id },
       el("p", {}, el("strong", {}, r.id), " ", badge(r.status), ` ${r.jurisdiction}: ${r.source} × ${r.deliveryMethod}`),
       r.legalBasis
@@ -161,6 +178,12 @@ function showDecision(cell, button) {
   detail.focus();
 }
 
+/** Opens the decision of another cell of the matrix, as a click on it would. */
+function openCell(source, method) {
+  const button = document.querySelector(`.cell[data-source="${CSS.escape(source)}"][data-method="${CSS.escape(method)}"]`);
+  if (button) button.click();
+}
+
 // --- compare ---------------------------------------------------------------------------------
 
 let comparison = [];
@@ -169,12 +192,14 @@ let sortKey = "code";
 async function showCompare(params) {
   const source = params.get("source") || $("compare-source").value;
   const method = params.get("deliveryMethod") || $("compare-method").value;
+  const ingredient = params.get("ingredient") || $("compare-ingredient").value;
   $("compare-source").value = source;
   $("compare-method").value = method;
+  $("compare-ingredient").value = ingredient;
   $("compare-filter").value = params.get("status") || "";
   $("compare-status").textContent = "Deciding…";
   comparison = await Promise.all(vocab.jurisdictions.map((j) =>
-    api(`status?${new URLSearchParams({ jurisdiction: j.code, source, deliveryMethod: method })}`)
+    api(`status?${new URLSearchParams({ jurisdiction: j.code, source, deliveryMethod: method, ingredient })}`)
       .then((answer) => ({ code: j.code, name: j.name, answer }))));
   renderCompare();
 }
@@ -193,7 +218,7 @@ function renderCompare() {
       el("td", {}, row.answer.decidingRules.map((r) => r.id).join(", ") || "none"))));
   const first = comparison[0]?.answer;
   $("compare-status").textContent = first
-    ? `${first.source} × ${first.deliveryMethod}, as of ${first.at}, ruleset revision ${first.rulesetRevision}: ${rows.length} of ${comparison.length} jurisdictions shown.`
+    ? `${first.ingredient}, ${first.source} × ${first.deliveryMethod}, as of ${first.at}, ruleset revision ${first.rulesetRevision}: ${rows.length} of ${comparison.length} jurisdictions shown.`
     : "";
 }
 
@@ -254,7 +279,7 @@ $("matrix-form").addEventListener("submit", (event) => {
 $("at").addEventListener("change", () => $("matrix-form").requestSubmit());
 $("compare-form").addEventListener("submit", (event) => {
   event.preventDefault();
-  go("compare", { source: $("compare-source").value, deliveryMethod: $("compare-method").value, status: $("compare-filter").value });
+  go("compare", { ingredient: $("compare-ingredient").value, source: $("compare-source").value, deliveryMethod: $("compare-method").value, status: $("compare-filter").value });
 });
 $("compare-filter").addEventListener("change", renderCompare);
 for (const button of document.querySelectorAll("[data-sort]")) {

@@ -2,6 +2,7 @@ package io.exoreg.check;
 
 import io.exoreg.check.CheckInput.Combination;
 import io.exoreg.check.CheckInput.Market;
+import io.exoreg.check.CheckReport.CaseFinding;
 import io.exoreg.check.CheckReport.CitedRule;
 import io.exoreg.check.CheckReport.Finding;
 import io.exoreg.check.CheckReport.Outcome;
@@ -51,7 +52,10 @@ public final class CatalogueChecker {
                   q -> {
                     Decision d = table.decide(q);
                     return new Decided(
-                        d, d.decidingRules().stream().map(Rule::id).toList(), table.explain(d));
+                        d,
+                        d.decidingRules().stream().map(Rule::id).toList(),
+                        CaseFinding.of(d.decidingCases()),
+                        table.explain(d));
                   });
           Decision decision = once.decision();
           for (Rule rule : decision.decidingRules()) {
@@ -68,6 +72,8 @@ public final class CatalogueChecker {
                   decision.status(),
                   outcome(decision.status(), failOn, warnOn),
                   once.ruleIds(),
+                  once.cases(),
+                  decision.coverage().word(),
                   decision.conditions(),
                   once.explanation()));
         }
@@ -92,7 +98,8 @@ public final class CatalogueChecker {
         cited);
   }
 
-  private record Decided(Decision decision, List<String> ruleIds, String explanation) {}
+  private record Decided(
+      Decision decision, List<String> ruleIds, List<CaseFinding> cases, String explanation) {}
 
   static Outcome outcome(Status status, Status failOn, Status warnOn) {
     if (status.isAtLeast(failOn)) {

@@ -1,11 +1,13 @@
 package io.exoreg.check;
 
+import io.exoreg.decision.DecidingCase;
 import io.exoreg.decision.LegalBasis;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.Status;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The result of checking a catalogue: one result per product x market with its findings, a count
@@ -38,7 +40,11 @@ public record CheckReport(
       Outcome outcome,
       List<Finding> findings) {}
 
-  /** One (ingredient, source) x delivery method of a product in a market, decided. */
+  /**
+   * One (ingredient, source) x delivery method of a product in a market, decided. A product
+   * declared with a broad source or method is decided over every narrower pair it covers, and
+   * {@code decidingCases} names the pairs its status comes from.
+   */
   public record Finding(
       String ingredient,
       String source,
@@ -46,8 +52,30 @@ public record CheckReport(
       Status status,
       Outcome outcome,
       List<String> decidingRules,
+      @Schema(
+              description =
+                  "The most general pairs covered by the finding's source and method that reach"
+                      + " its status: its own pair, or the narrower pairs the status comes from",
+              required = true)
+          List<CaseFinding> decidingCases,
+      @Schema(
+              description =
+                  "rules when the table holds any rule for the ingredient in the market's"
+                      + " jurisdiction or a level above it; none when it holds none",
+              enumeration = {"rules", "none"},
+              required = true)
+          String coverage,
       List<String> conditions,
       String explanation) {}
+
+  /** A (source, delivery method) pair a finding's status comes from. */
+  public record CaseFinding(String source, String deliveryMethod, Status status) {
+    static List<CaseFinding> of(List<DecidingCase> cases) {
+      return cases.stream()
+          .map(c -> new CaseFinding(c.source(), c.deliveryMethod(), c.status()))
+          .toList();
+    }
+  }
 
   /** A deciding rule as cited by a report: where it applies, what it says, and its legal basis. */
   public record CitedRule(

@@ -24,7 +24,15 @@ public final class RuleTable {
   private final Tree<Node> deliveryMethods;
   private final Map<String, Reference> references;
   private final Map<String, Rule> rules;
-  private final Map<String, Map<String, List<Rule>>> rulesByIngredientAndJurisdiction;
+  private final Map<String, Map<String, Level>> levels;
+
+  /**
+   * The rules written for one ingredient at one jurisdiction, ordered by id, with the numbers of
+   * their source and method nodes for the decision core.
+   */
+  record Level(List<Rule> rules, int[] sources, int[] methods) {
+    static final Level EMPTY = new Level(List.of(), new int[0], new int[0]);
+  }
 
   public RuleTable(
       long revision,
@@ -53,20 +61,22 @@ public final class RuleTable {
           .computeIfAbsent(rule.jurisdiction(), k -> new ArrayList<>())
           .add(rule);
     }
-    index.replaceAll(
-        (ingredient, levels) -> {
-          levels.replaceAll((level, list) -> byIdOrder(list));
-          return Map.copyOf(levels);
+    Map<String, Map<String, Level>> byLevel = new HashMap<>();
+    index.forEach(
+        (ingredient, atLevels) -> {
+          Map<String, Level> compiled = new HashMap<>();
+          atLevels.forEach((level, list) -> compiled.put(level, level(list)));
+          byLevel.put(ingredient, Map.copyOf(compiled));
         });
     this.rules = Collections.unmodifiableMap(byId);
-    this.rulesByIngredientAndJurisdiction = Map.copyOf(index);
+    this.levels = Map.copyOf(byLevel);
   }
 
   private RuleTable(
       RuleTable base,
       long revision,
       Map<String, Rule> rules,
-      Map<String, Map<String, List<Rule>>> index) {
+      Map<String, Map<String, Level>> levels) {
     this.revision = revision;
     this.metadata = base.metadata;
     this.ingredients = base.ingredients;
@@ -75,7 +85,7 @@ public final class RuleTable {
     this.deliveryMethods = base.deliveryMethods;
     this.references = base.references;
     this.rules = rules;
-    this.rulesByIngredientAndJurisdiction = index;
+    this.levels = levels;
   }
 
   /**
@@ -85,7 +95,7 @@ public final class RuleTable {
    */
   public RuleTable withRules(long revision, Collection<Rule> put, Collection<String> removed) {
     Map<String, Rule> byId = new LinkedHashMap<>(rules);
-    Map<String, Map<String, List<Rule>>> index = new HashMap<>(rulesByIngredientAndJurisdiction);
+    Map<String, Map<String, Level>> index = new HashMap<>(levels);
     Map<List<String>, Boolean> touched = new LinkedHashMap<>();
     for (String id : removed) {
       Rule old = byId.remove(id);
@@ -100,9 +110,9 @@ public final class RuleTable {
       }
       touched.put(List.of(rule.ingredient(), rule.jurisdiction()), true);
     }
-    Map<String, Map<String, List<Rule>>> levels = new HashMap<>();
+    Map<String, Map<String, Level>> changed = new HashMap<>();
     for (List<String> at : touched.keySet()) {
-      levels.computeIfAbsent(
+      changed.computeIfAbsent(
           at.get(0), ingredient -> new HashMap<>(index.getOrDefault(ingredient, Map.of())));
     }
     for (List<String> at : touched.keySet()) {
@@ -119,14 +129,14 @@ public final class RuleTable {
           group.add(rule);
         }
       }
-      Map<String, List<Rule>> level = levels.get(at.get(0));
+      Map<String, Level> level = changed.get(at.get(0));
       if (group.isEmpty()) {
         level.remove(at.get(1));
       } else {
-        level.put(at.get(1), byIdOrder(group));
+        level.put(at.get(1), level(group));
       }
     }
-    levels.forEach(
+    changed.forEach(
         (ingredient, level) -> {
           if (level.isEmpty()) {
             index.remove(ingredient);
@@ -137,8 +147,16 @@ public final class RuleTable {
     return new RuleTable(this, revision, Collections.unmodifiableMap(byId), Map.copyOf(index));
   }
 
-  private static List<Rule> byIdOrder(List<Rule> rules) {
-    return rules.stream().sorted(Comparator.comparing(Rule::id)).toList();
+  /** One level's rules ordered by id, with the numbers of their nodes. */
+  private Level level(List<Rule> rules) {
+    List<Rule> sorted = rules.stream().sorted(Comparator.comparing(Rule::id)).toList();
+    int[] sourceNumbers = new int[sorted.size()];
+    int[] methodNumbers = new int[sorted.size()];
+    for (int i = 0; i < sorted.size(); i++) {
+      sourceNumbers[i] = sources.number(sorted.get(i).source());
+      methodNumbers[i] = deliveryMethods.number(sorted.get(i).deliveryMethod());
+    }
+    return new Level(sorted, sourceNumbers, methodNumbers);
   }
 
   public long revision() {
@@ -180,9 +198,21 @@ public final class RuleTable {
 
   /** The rules written for exactly this ingredient and jurisdiction, ordered by id. */
   public List<Rule> rulesAt(String ingredient, String jurisdiction) {
-    return rulesByIngredientAndJurisdiction
-        .getOrDefault(ingredient, Map.of())
-        .getOrDefault(jurisdiction, List.of());
+    return level(ingredient, jurisdiction).rules();
+  }
+
+  Level level(String ingredient, String jurisdiction) {
+    return levels.getOrDefault(ingredient, Map.of()).getOrDefault(jurisdiction, Level.EMPTY);
+  }
+
+  /** Whether any rule for the ingredient exists, on any day, in the jurisdiction's chain. */
+  public Coverage coverage(String ingredient, String jurisdiction) {
+    for (String level : jurisdictions.chain(jurisdiction)) {
+      if (!rulesAt(ingredient, level).isEmpty()) {
+        return Coverage.RULES;
+      }
+    }
+    return Coverage.NONE;
   }
 
   public Decision decide(Question question) {

@@ -9,18 +9,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One vocabulary of the table as an immutable tree (a forest, in fact): lookup by id or alias in
  * any case, ancestors and children. Built only from entries whose parents exist and form no cycle.
+ *
+ * <p>Each node also has a number, its place in the tree read depth first (a node before its
+ * children, siblings in the order given), and "is this node at or below that one" is a bit test on
+ * those numbers: the decision core asks it many times per question.
  */
 public final class Tree<T extends TreeEntry> {
   private final Map<String, T> byId;
   private final Map<String, String> idByKey;
-  private final Map<String, Set<String>> ancestorsOrSelf;
   private final Map<String, List<String>> chains;
   private final Map<String, List<String>> children;
+  private final Map<String, Integer> numbers;
+
+  /** For each node's number, the numbers of the node and its ancestors, as a bit set. */
+  private final long[][] lines;
 
   public Tree(Collection<T> entries) {
     Map<String, T> ids = new LinkedHashMap<>();
@@ -39,22 +45,44 @@ public final class Tree<T extends TreeEntry> {
         kids.get(entry.parent()).add(entry.id());
       }
     }
-    Map<String, Set<String>> ancestors = new HashMap<>();
-    Map<String, List<String>> lines = new HashMap<>();
+    Map<String, List<String>> upwards = new HashMap<>();
     for (T entry : entries) {
       List<String> line = new ArrayList<>();
       for (String id = entry.id(); id != null; id = ids.get(id).parent()) {
         line.add(id);
       }
-      ancestors.put(entry.id(), Set.copyOf(line));
-      lines.put(entry.id(), List.copyOf(line));
+      upwards.put(entry.id(), List.copyOf(line));
     }
     kids.replaceAll((id, list) -> List.copyOf(list));
+    Map<String, Integer> order = new HashMap<>();
+    for (T entry : entries) {
+      if (entry.parent() == null) {
+        number(entry.id(), kids, order);
+      }
+    }
+    long[][] bits = new long[order.size()][];
+    for (Map.Entry<String, List<String>> line : upwards.entrySet()) {
+      long[] set = new long[(order.size() + 63) >>> 6];
+      for (String id : line.getValue()) {
+        int n = order.get(id);
+        set[n >>> 6] |= 1L << n;
+      }
+      bits[order.get(line.getKey())] = set;
+    }
     this.byId = Collections.unmodifiableMap(ids);
     this.idByKey = Map.copyOf(keys);
-    this.ancestorsOrSelf = Map.copyOf(ancestors);
-    this.chains = Map.copyOf(lines);
+    this.chains = Map.copyOf(upwards);
     this.children = Collections.unmodifiableMap(kids);
+    this.numbers = Map.copyOf(order);
+    this.lines = bits;
+  }
+
+  private static void number(
+      String id, Map<String, List<String>> kids, Map<String, Integer> order) {
+    order.put(id, order.size());
+    for (String child : kids.get(id)) {
+      number(child, kids, order);
+    }
   }
 
   /** Lookups ignore case and surrounding blanks, so "uk", " UK " and "Uk" are one code. */
@@ -90,17 +118,22 @@ public final class Tree<T extends TreeEntry> {
 
   /** Whether {@code id} is {@code ancestor} or lies anywhere below it. */
   public boolean isSameOrBelow(String id, String ancestor) {
-    return ancestorsOrSelf.get(id).contains(ancestor);
+    return isSameOrBelow(number(id), number(ancestor));
+  }
+
+  /** As {@link #isSameOrBelow(String, String)}, on the nodes' numbers. */
+  public boolean isSameOrBelow(int id, int ancestor) {
+    return (lines[id][ancestor >>> 6] & (1L << ancestor)) != 0;
+  }
+
+  /** The node's place in the tree read depth first; nodes below it have higher numbers. */
+  public int number(String id) {
+    return numbers.get(id);
   }
 
   /** The id, its parent, the parent's parent, up to the root. */
   public List<String> chain(String id) {
     return chains.get(id);
-  }
-
-  /** The id and every id above it. */
-  public Set<String> ancestorsOrSelf(String id) {
-    return ancestorsOrSelf.get(id);
   }
 
   public List<String> children(String id) {

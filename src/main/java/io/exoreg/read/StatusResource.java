@@ -70,7 +70,10 @@ public class StatusResource {
   @Operation(
       summary =
           "The regulatory status of an ingredient from a source, delivered one way, in a jurisdiction",
-      description = "Codes and aliases are accepted in any case; the answer gives canonical codes.")
+      description =
+          "Codes and aliases are accepted in any case; the answer gives canonical codes. A broad"
+              + " source or delivery method is answered with the most severe answer over every"
+              + " narrower pair it covers, and decidingCases names the pairs it comes from.")
   @APIResponse(
       responseCode = "200",
       description = "The decision with its deciding rules and legal basis",
@@ -92,7 +95,10 @@ public class StatusResource {
               required = true)
           @QueryParam("deliveryMethod")
           String deliveryMethod,
-      @Parameter(description = "Ingredient id or alias; exosome when omitted")
+      @Parameter(
+              description =
+                  "Ingredient id or alias, e.g. exosome, PN; the configured default ingredient"
+                      + " when omitted")
           @QueryParam("ingredient")
           String ingredient,
       @Parameter(description = "The day to decide for, YYYY-MM-DD; today (UTC) when omitted")
@@ -147,7 +153,10 @@ public class StatusResource {
       @Parameter(description = "Jurisdiction code or alias", required = true)
           @QueryParam("jurisdiction")
           String jurisdiction,
-      @Parameter(description = "Ingredient id or alias; exosome when omitted")
+      @Parameter(
+              description =
+                  "Ingredient id or alias, e.g. exosome, PN; the configured default ingredient"
+                      + " when omitted")
           @QueryParam("ingredient")
           String ingredient,
       @Parameter(description = "The day to decide for, YYYY-MM-DD; today (UTC) when omitted")
@@ -188,6 +197,7 @@ public class StatusResource {
             ingredientId,
             code,
             day,
+            table.coverage(ingredientId, code).word(),
             table.sources().entries().stream().map(Node::id).toList(),
             table.deliveryMethods().entries().stream().map(Node::id).toList(),
             cells,

@@ -1,5 +1,6 @@
 package io.exoreg.read;
 
+import io.exoreg.decision.DecidingCase;
 import io.exoreg.decision.Decision;
 import io.exoreg.decision.Jurisdiction;
 import io.exoreg.decision.LegalBasis;
@@ -10,6 +11,7 @@ import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON shapes of the read API. Field names are the contract of the specification. */
 public final class Views {
@@ -51,6 +53,25 @@ public final class Views {
     }
   }
 
+  static final String CASES =
+      "The most general (source, delivery method) pairs covered by the question that reach its"
+          + " status: the question's own pair when it reaches the status itself, else the narrower"
+          + " pairs the answer comes from";
+  static final String COVERAGE =
+      "rules when the table holds any rule for the ingredient in the jurisdiction or a level above"
+          + " it; none when it holds none, so that the status is UNKNOWN for want of research";
+
+  /** One of the pairs a decision comes from (clause 7 of the decision semantics). */
+  public record DecidingCaseView(String source, String deliveryMethod, Status status) {
+    static List<DecidingCaseView> of(Decision decision) {
+      return decision.decidingCases().stream().map(DecidingCaseView::of).toList();
+    }
+
+    static DecidingCaseView of(DecidingCase c) {
+      return new DecidingCaseView(c.source(), c.deliveryMethod(), c.status());
+    }
+  }
+
   /** The answer of {@code GET /status}, in canonical codes. */
   public record StatusAnswer(
       String ingredient,
@@ -60,7 +81,17 @@ public final class Views {
       LocalDate at,
       Status status,
       List<String> conditions,
-      List<RuleView> decidingRules,
+      @Schema(
+              description =
+                  "The rules that decide the status: for a question covering narrower pairs, those"
+                      + " of every covered pair that reaches it")
+          List<RuleView> decidingRules,
+      @Schema(description = CASES, required = true) List<DecidingCaseView> decidingCases,
+      @Schema(
+              description = COVERAGE,
+              enumeration = {"rules", "none"},
+              required = true)
+          String coverage,
       String explanation,
       long rulesetRevision) {
 
@@ -75,6 +106,8 @@ public final class Views {
           decision.status(),
           decision.conditions(),
           decision.decidingRules().stream().map(rule -> RuleView.of(rule, table)).toList(),
+          DecidingCaseView.of(decision),
+          decision.coverage().word(),
           table.explain(decision),
           table.revision());
     }
@@ -127,6 +160,12 @@ public final class Views {
       String deliveryMethod,
       Status status,
       List<String> decidingRules,
+      @Schema(description = CASES, required = true) List<DecidingCaseView> decidingCases,
+      @Schema(
+              description = COVERAGE,
+              enumeration = {"rules", "none"},
+              required = true)
+          String coverage,
       List<String> conditions,
       String explanation) {
     static MatrixCell of(Decision decision, RuleTable table) {
@@ -135,6 +174,8 @@ public final class Views {
           decision.question().deliveryMethod(),
           decision.status(),
           decision.decidingRules().stream().map(Rule::id).toList(),
+          DecidingCaseView.of(decision),
+          decision.coverage().word(),
           decision.conditions(),
           table.explain(decision));
     }
@@ -148,6 +189,11 @@ public final class Views {
       String ingredient,
       String jurisdiction,
       LocalDate at,
+      @Schema(
+              description = COVERAGE,
+              enumeration = {"rules", "none"},
+              required = true)
+          String coverage,
       List<String> sources,
       List<String> deliveryMethods,
       List<MatrixCell> cells,

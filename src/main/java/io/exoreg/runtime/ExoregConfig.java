@@ -17,7 +17,7 @@ public interface ExoregConfig {
    * {@code exoreg.default-ruleset}: the classpath resource imported as revision 1 on the first
    * start against an empty database.
    */
-  @WithDefault("exosome-ruleset.json")
+  @WithDefault("default-ruleset.json")
   String defaultRuleset();
 
   /** {@code exoreg.http.max-age}: seconds that clients and caches may reuse a read answer. */

@@ -21,9 +21,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Decisions per second on one thread over every jurisdiction x source x delivery method of the
- * default table: decided from scratch, and looked up in a table decided once per revision (what the
- * service keeps for today's questions). Run by {@code bench/run.sh}.
+ * Decisions per second on one thread over every ingredient x jurisdiction x source x delivery
+ * method of the default table: decided from scratch, and looked up in a table decided once per
+ * revision (what the service keeps for today's questions). Run by {@code bench/run.sh}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -39,10 +39,12 @@ public class DecisionBenchmark {
     table = DefaultTable.table();
     LocalDate day = LocalDate.parse("2026-11-25");
     List<Question> all = new ArrayList<>();
-    for (Jurisdiction j : table.jurisdictions().entries()) {
-      for (Node source : table.sources().entries()) {
-        for (Node method : table.deliveryMethods().entries()) {
-          all.add(new Question("exosome", j.code(), source.id(), method.id(), day));
+    for (Node ingredient : table.ingredients().entries()) {
+      for (Jurisdiction j : table.jurisdictions().entries()) {
+        for (Node source : table.sources().entries()) {
+          for (Node method : table.deliveryMethods().entries()) {
+            all.add(new Question(ingredient.id(), j.code(), source.id(), method.id(), day));
+          }
         }
       }
     }

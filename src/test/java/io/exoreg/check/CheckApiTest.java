@@ -90,6 +90,9 @@ class CheckApiTest {
                 "results[0].findings[0].decidingRules",
                     containsInAnyOrder("GB-non-human-topical", "GB-animal-skin-application"),
                 "results[1].findings[0].decidingRules", hasSize(0),
+                "results[0].findings[0].coverage", equalTo("rules"),
+                "results[0].findings[0].decidingCases.source", contains("salmon"),
+                "results[1].findings[0].coverage", equalTo("none"),
                 "summary.PERMITTED", equalTo(1),
                 "summary.UNKNOWN", equalTo(1),
                 "failures", equalTo(1))),
@@ -109,6 +112,48 @@ class CheckApiTest {
                 "results[1].findings.find { it.deliveryMethod == 'microneedling' }.conditions",
                     hasSize(2),
                 "rules.'EU-bovine-skin-application'.legalBasis.url", startsWith("https://"))),
+        new Case(
+            "a product declared with a broad source and method fails at failOn=RESTRICTED and"
+                + " names the narrower cases its status comes from",
+            "failOn=RESTRICTED",
+            "application/json",
+            catalogue(product("ANIMAL", "animal", "skin-application", "GB")),
+            422,
+            expect(
+                "passed", equalTo(false),
+                "results[0].status", equalTo("RESTRICTED"),
+                "results[0].outcome", equalTo("fail"),
+                "results[0].findings[0].decidingCases.source", contains("bovine", "animal"),
+                "results[0].findings[0].decidingCases.deliveryMethod",
+                    contains("skin-application", "microneedling"),
+                "results[0].findings[0].decidingCases.status", contains("RESTRICTED", "RESTRICTED"),
+                "results[0].findings[0].coverage", equalTo("rules"),
+                "results[0].findings[0].decidingRules",
+                    contains("GB-bovine-skin-application", "GB-non-human-microneedling"),
+                "results[0].findings[0].explanation",
+                    containsString(
+                        "RESTRICTED for bovine x skin-application (GB-bovine-skin-application)"
+                            + " and for animal x microneedling (GB-non-human-microneedling)"))),
+        new Case(
+            "a polynucleotide skin booster: a device in Korea and Great Britain, not approved in"
+                + " the United States",
+            "failOn=NOT_APPROVED",
+            "application/json",
+            "{\"at\":\"2026-11-25\",\"products\":[{\"sku\":\"PN-BOOST\",\"ingredients\":"
+                + "[{\"ingredient\":\"PDRN\",\"source\":\"salmon\"}],"
+                + "\"deliveryMethods\":[\"skin booster injection\"],"
+                + "\"markets\":[\"South Korea\",\"UK\",\"USA\"]}]}",
+            422,
+            expect(
+                "results.market", contains("KR", "GB", "US"),
+                "results.status", contains("RESTRICTED", "RESTRICTED", "NOT_APPROVED"),
+                "results.outcome", contains("warn", "warn", "fail"),
+                "results[0].findings[0].ingredient", equalTo("polynucleotide"),
+                "results[0].findings[0].deliveryMethod", equalTo("intradermal-injection"),
+                "results[0].findings[0].decidingRules",
+                    contains("KR-polynucleotide-any-source-injection"),
+                "results[2].findings[0].decidingRules",
+                    contains("US-polynucleotide-any-source-injection"))),
         new Case(
             "UNKNOWN fails by default",
             "",
@@ -213,7 +258,17 @@ class CheckApiTest {
     String fromCsv =
         given().contentType("text/csv").body(csv).post("/api/v1/checks?at=2026-11-25").asString();
     assertEquals(JsonPath.from(fromJson).getMap(""), JsonPath.from(fromCsv).getMap(""));
-    assertEquals(8, JsonPath.from(fromJson).getList("results").size());
+    JsonPath report = JsonPath.from(fromJson);
+    assertEquals(14, report.getList("results").size());
+    assertEquals(
+        List.of("RESTRICTED", "RESTRICTED", "NOT_APPROVED"),
+        report.getList("results.findAll { it.sku == 'PN-BOOSTER-2ML' }.status"));
+    assertEquals(
+        List.of("polynucleotide"),
+        report.getList("results.findAll { it.sku == 'PDRN-CREAM-50' }.findings.ingredient").stream()
+            .flatMap(i -> ((List<?>) i).stream())
+            .distinct()
+            .toList());
   }
 
   record BadCase(

@@ -11,7 +11,7 @@ public final class DefaultTable {
   private DefaultTable() {}
 
   public static Bundle bundle() {
-    try (InputStream in = DefaultTable.class.getResourceAsStream("/exosome-ruleset.json")) {
+    try (InputStream in = DefaultTable.class.getResourceAsStream("/default-ruleset.json")) {
       return Rulesets.parse(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

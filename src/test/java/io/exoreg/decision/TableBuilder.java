@@ -17,6 +17,14 @@ public final class TableBuilder {
   private final List<NodeEntry> sources = new ArrayList<>();
   private final List<NodeEntry> methods = new ArrayList<>();
   private final List<RuleEntry> rules = new ArrayList<>();
+  private final List<IngredientEntry> ingredients =
+      new ArrayList<>(List.of(new IngredientEntry("exosome", "Exosomes", List.of("EVs"))));
+
+  /** Another ingredient beside exosome, which every table has. */
+  public TableBuilder ingredient(String id) {
+    ingredients.add(new IngredientEntry(id, id + " label", List.of()));
+    return this;
+  }
 
   public TableBuilder jurisdiction(String code, String parent, String... aliases) {
     jurisdictions.add(
@@ -43,10 +51,23 @@ public final class TableBuilder {
       String from,
       String to,
       String... conditions) {
+    return ruleOf("exosome", id, jurisdiction, source, method, status, from, to, conditions);
+  }
+
+  public TableBuilder ruleOf(
+      String ingredient,
+      String id,
+      String jurisdiction,
+      String source,
+      String method,
+      String status,
+      String from,
+      String to,
+      String... conditions) {
     rules.add(
         new RuleEntry(
             id,
-            "exosome",
+            ingredient,
             jurisdiction,
             source,
             method,
@@ -69,7 +90,7 @@ public final class TableBuilder {
         "2026-11-25",
         null,
         Map.of(),
-        List.of(new IngredientEntry("exosome", "Exosomes", List.of("EVs"))),
+        ingredients,
         jurisdictions,
         sources,
         methods,

@@ -1,7 +1,11 @@
 package io.exoreg.read;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -64,6 +68,25 @@ class OperationsTest {
         "paths.'/api/v1/ruleset'.post.parameters.name",
         org.hamcrest.Matchers.hasItems("mode", "dryRun"));
     api.body("components.securitySchemes", hasKey("apiKey"));
+  }
+
+  @Test
+  void openApiDescribesDecidingCasesAndCoverageInEveryStatusAnswer() {
+    var api = given().accept("application/json").get("/q/openapi").then().statusCode(200);
+    for (String schema : new String[] {"StatusAnswer", "MatrixCell", "Finding"}) {
+      String properties = "components.schemas." + schema + ".properties";
+      api.body(properties + ".decidingCases.type", equalTo("array"));
+      api.body(properties + ".decidingCases.description", containsString("narrower"));
+      api.body(properties + ".coverage.enum", contains("rules", "none"));
+      api.body("components.schemas." + schema + ".required", hasItems("decidingCases", "coverage"));
+    }
+    api.body("components.schemas.Matrix.properties.coverage.enum", contains("rules", "none"));
+    api.body(
+        "components.schemas.DecidingCaseView.properties",
+        allOf(hasKey("source"), hasKey("deliveryMethod"), hasKey("status")));
+    api.body(
+        "components.schemas.CaseFinding.properties",
+        allOf(hasKey("source"), hasKey("deliveryMethod"), hasKey("status")));
   }
 
   @Test

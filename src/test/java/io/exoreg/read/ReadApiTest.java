@@ -4,11 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -19,6 +22,9 @@ import io.exoreg.decision.DecisionTest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,18 +43,118 @@ class ReadApiTest {
   @MethodSource("workedExamples")
   void answersTheWorkedExamplesOverHttp(DecisionTest.Case c) {
     String[] q = c.question().split(" ");
+    ValidatableResponse answer =
+        given()
+            .queryParam("jurisdiction", q[0])
+            .queryParam("source", q[1])
+            .queryParam("deliveryMethod", q[2])
+            .queryParam("at", q[3])
+            .when()
+            .get("/api/v1/status")
+            .then()
+            .statusCode(200)
+            .body("status", equalTo(c.status().name()))
+            .body("decidingRules.id", containsInAnyOrder(c.deciding().toArray()))
+            .body("coverage", equalTo(c.coverage().word()))
+            .body("decidingCases.status", everyItem(equalTo(c.status().name())))
+            .body("at", equalTo(q[3]));
+    List<String> cases =
+        answer.extract().jsonPath().getList("decidingCases", Map.class).stream()
+            .map(dc -> dc.get("source") + " " + dc.get("deliveryMethod"))
+            .toList();
+    assertEquals(c.decidingCases(), cases);
+  }
+
+  @Test
+  void aBroadQuestionInGreatBritainIsRestrictedByItsNarrowerCases() {
     given()
-        .queryParam("jurisdiction", q[0])
-        .queryParam("source", q[1])
-        .queryParam("deliveryMethod", q[2])
-        .queryParam("at", q[3])
+        .queryParam("jurisdiction", "United Kingdom")
+        .queryParam("source", "animal")
+        .queryParam("deliveryMethod", "skin-application")
+        .queryParam("at", "2026-12-01")
         .when()
         .get("/api/v1/status")
         .then()
         .statusCode(200)
-        .body("status", equalTo(c.status().name()))
-        .body("decidingRules.id", containsInAnyOrder(c.deciding().toArray()))
-        .body("at", equalTo(q[3]));
+        .body("jurisdiction", equalTo("GB"))
+        .body("status", equalTo("RESTRICTED"))
+        .body("coverage", equalTo("rules"))
+        .body("decidingCases.source", contains("bovine", "animal"))
+        .body("decidingCases.deliveryMethod", contains("skin-application", "microneedling"))
+        .body("decidingCases.status", contains("RESTRICTED", "RESTRICTED"))
+        .body(
+            "decidingRules.id",
+            contains("GB-bovine-skin-application", "GB-non-human-microneedling"))
+        .body("conditions", not(empty()))
+        .body(
+            "explanation",
+            equalTo(
+                "animal x skin-application: RESTRICTED for bovine x skin-application"
+                    + " (GB-bovine-skin-application) and for animal x microneedling"
+                    + " (GB-non-human-microneedling)"));
+  }
+
+  @Test
+  void aJurisdictionWithNoRulesForTheIngredientSaysSo() {
+    given()
+        .queryParam("jurisdiction", "SG")
+        .queryParam("source", "plant")
+        .queryParam("deliveryMethod", "topical")
+        .queryParam("at", "2026-12-01")
+        .get("/api/v1/status")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UNKNOWN"))
+        .body("coverage", equalTo("none"))
+        .body("decidingRules", empty())
+        .body("decidingCases.source", contains("plant"))
+        .body(
+            "explanation",
+            equalTo("No rules are recorded for exosome in SG yet; plant x topical: UNKNOWN"));
+    // the same jurisdiction has rules for another ingredient
+    given()
+        .queryParam("jurisdiction", "SG")
+        .queryParam("source", "salmon")
+        .queryParam("deliveryMethod", "topical")
+        .queryParam("ingredient", "PN")
+        .queryParam("at", "2026-12-01")
+        .get("/api/v1/status")
+        .then()
+        .statusCode(200)
+        .body("ingredient", equalTo("polynucleotide"))
+        .body("coverage", equalTo("rules"))
+        .body("decidingRules.id", contains("SG-polynucleotide-any-source-topical"));
+    given()
+        .queryParam("jurisdiction", "SG")
+        .queryParam("at", "2026-12-01")
+        .get("/api/v1/matrix")
+        .then()
+        .statusCode(200)
+        .body("coverage", equalTo("none"))
+        .body("cells.coverage", everyItem(equalTo("none")))
+        .body("cells.status", everyItem(equalTo("UNKNOWN")));
+  }
+
+  @Test
+  void northernIrelandByNameAndAnIngredientByItsInciNameAnswerUnderEuRules() {
+    given()
+        .queryParam("jurisdiction", "Northern Ireland")
+        .queryParam("source", "trout")
+        .queryParam("deliveryMethod", "cream")
+        .queryParam("ingredient", "sodium DNA")
+        .queryParam("at", "2026-12-01")
+        .get("/api/v1/status")
+        .then()
+        .statusCode(200)
+        .body("jurisdiction", equalTo("GB-NIR"))
+        .body("ingredient", equalTo("polynucleotide"))
+        .body("source", equalTo("trout"))
+        .body("deliveryMethod", equalTo("topical"))
+        .body("status", equalTo("PERMITTED"))
+        .body("coverage", equalTo("rules"))
+        .body("decidingRules.id", contains("EU-polynucleotide-non-human-topical"))
+        .body("decidingRules.jurisdiction", everyItem(equalTo("EU")))
+        .body("explanation", startsWith("EU: EU-polynucleotide-non-human-topical"));
   }
 
   @Test
@@ -193,9 +299,10 @@ class ReadApiTest {
         .get("/api/v1/jurisdictions")
         .then()
         .statusCode(200)
-        .body("", hasSize(47))
+        .body("", hasSize(48))
         .body("find { it.code == 'FR' }.parent", equalTo("EU"))
-        .body("find { it.code == 'GB' }.aliases", contains("UK"))
+        .body("find { it.code == 'GB-NIR' }.parent", equalTo("EU"))
+        .body("find { it.code == 'GB' }.aliases", hasItem("UK"))
         .body("find { it.code == 'US' }.regulator", containsString("FDA"));
   }
 
@@ -214,8 +321,9 @@ class ReadApiTest {
         .statusCode(200)
         .body("chain", contains("EU"))
         .body("children", hasItem("FR"))
-        .body("children", hasSize(30))
-        .body("rules", equalTo(6));
+        .body("children", hasItem("GB-NIR"))
+        .body("children", hasSize(31))
+        .body("rules", equalTo(11));
     given()
         .get("/api/v1/jurisdictions/XX")
         .then()
@@ -242,7 +350,8 @@ class ReadApiTest {
         .get("/api/v1/ingredients")
         .then()
         .statusCode(200)
-        .body("id", contains("exosome"))
+        .body("id", contains("exosome", "polynucleotide"))
+        .body("find { it.id == 'polynucleotide' }.aliases", hasItem("PDRN"))
         .body("[0]", hasKey("parent"));
   }
 
@@ -250,7 +359,9 @@ class ReadApiTest {
   void filtersAndPagesRules() {
     given()
         .queryParam("jurisdiction", "uk")
+        .queryParam("ingredient", "exosome")
         .queryParam("status", "restricted")
+        .queryParam("at", "2026-12-01")
         .get("/api/v1/rules")
         .then()
         .statusCode(200)
@@ -260,13 +371,13 @@ class ReadApiTest {
         .body("totalRules", equalTo(2));
     given()
         .queryParam("jurisdiction", "GB")
+        .queryParam("ingredient", "exosome")
         .queryParam("at", "2020-06-01")
         .get("/api/v1/rules")
         .then()
         .statusCode(200)
-        .body(
-            "rules.id",
-            containsInAnyOrder("GB-non-human-microneedling", "GB-any-source-injection"));
+        .body("rules.id", everyItem(endsWith("-eu-period")))
+        .body("totalRules", equalTo(6));
     given()
         .queryParam("source", "any-source")
         .queryParam("deliveryMethod", "injection")
@@ -280,16 +391,16 @@ class ReadApiTest {
         .then()
         .statusCode(200)
         .body("rules", hasSize(10))
-        .body("totalRules", equalTo(44))
-        .body("totalPages", equalTo(5));
+        .body("totalRules", equalTo(99))
+        .body("totalPages", equalTo(10));
     given()
         .queryParam("size", 10)
-        .queryParam("page", 4)
+        .queryParam("page", 9)
         .get("/api/v1/rules")
         .then()
         .statusCode(200)
-        .body("rules", hasSize(4))
-        .body("page", equalTo(4));
+        .body("rules", hasSize(9))
+        .body("page", equalTo(9));
   }
 
   @Test
@@ -340,7 +451,17 @@ class ReadApiTest {
         .then()
         .statusCode(200)
         .body("jurisdiction", equalTo("FR"))
-        .body("cells", hasSize(19 * 8))
+        .body("coverage", equalTo("rules"))
+        .body("cells", hasSize(20 * 8))
+        .body("cells.coverage", everyItem(equalTo("rules")))
+        .body(
+            "cells.find { it.source == 'animal' && it.deliveryMethod == 'skin-application' }"
+                + ".decidingCases.source",
+            contains("bovine", "animal"))
+        .body(
+            "cells.find { it.source == 'salmon' && it.deliveryMethod == 'topical' }"
+                + ".decidingCases.source",
+            contains("salmon"))
         .body(
             "cells.find { it.source == 'human-adipose-msc' && it.deliveryMethod == 'topical' }.status",
             equalTo("PROHIBITED"))
