@@ -52,7 +52,7 @@ ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 live_heap() { # bytes in use after a full collection
   jcmd "$1" GC.run > /dev/null
-  jcmd "$1" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); s += v } } END { print s * 1024 }'
+  jcmd "$1" GC.heap_info | awk '/generation/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); s += v } } END { print s * 1024 }'
 }
 db_size() { psql -h 127.0.0.1 -p "$db_port" -U postgres -d postgres -Atc "SELECT pg_database_size('postgres')"; }
 

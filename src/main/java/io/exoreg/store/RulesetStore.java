@@ -14,6 +14,8 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -56,6 +58,12 @@ public class RulesetStore {
   private final Event<CommittedTable> committed;
   private final Clock clock;
   private final int checkpointEvery;
+
+  /**
+   * The revision a commit of this instance is making, until its transaction completes: the
+   * committing thread installs that table itself, so the listener need not read it again.
+   */
+  private volatile long committing = -1;
 
   public RulesetStore(
       CurrentTable current,
@@ -129,7 +137,7 @@ public class RulesetStore {
     RulesetRow head = RulesetRow.forReading();
     RuleTable snapshot = current.get().orElse(null);
     long known = snapshot == null ? -1 : snapshot.revision();
-    if (head.revision <= known) {
+    if (head.revision <= known || head.revision == committing) {
       return Optional.empty();
     }
     List<Change> changes = changesAfter(snapshot, head.revision);
@@ -378,9 +386,14 @@ public class RulesetStore {
         .setParameter(1, RevisionListener.CHANNEL)
         .setParameter(2, Long.toString(table.revision()))
         .getSingleResult();
+    committing = table.revision();
     boolean checkpointDue = whole == null && table.revision() % checkpointEvery == 0;
     committed.fire(new CommittedTable(table, checkpointDue));
     return new Commit(table.revision(), edit.changes(), table);
+  }
+
+  void completed(@Observes(during = TransactionPhase.AFTER_COMPLETION) CommittedTable table) {
+    committing = -1;
   }
 
   /** Keeps the whole table at its revision, unless that revision keeps one already. */
