@@ -38,6 +38,14 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 base="http://127.0.0.1:$port"
+# With -XX:NativeMemoryTracking=summary in BENCH_JAVA_OPTS, where the resident memory goes.
+nmt() {
+  jcmd "$app" VM.native_memory summary 2> /dev/null | awk -v when="$1" '
+    /^Total:/ { for (i = 1; i <= NF; i++) if ($i ~ /^committed=/) { sub("committed=", "", $i); total = $i } }
+    /^-/ && /\(reserved=/ { name = $2; for (i = 1; i <= NF; i++) if ($i ~ /^committed=/) { v = $i; sub("committed=", "", v); sub(/\)$/, "", v); c[name] = v } }
+    END { if (total != "") printf "  native memory %s: total %s committed; heap %s, class %s, code %s, thread %s, gc %s, compiler %s, symbol %s\n", when, total, c["Java"], c["Class"], c["Code"], c["Thread"], c["GC"], c["Compiler"], c["Symbol"] }'
+}
+nmt "when ready"
 hot="/api/v1/status?jurisdiction=GB&source=salmon&deliveryMethod=topical"
 
 # The ceiling: nginx serving the same answer as a static file.
@@ -131,6 +139,7 @@ for format in json junit sarif text; do
     "$(printf '%s\n' "${total[@]}" | sort -n | awk '{a[NR] = $1 * 1000} END {print a[int((NR + 1) / 2)]}')"
 done
 echo "  exoreg peak resident memory: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$app/status")"
+nmt "after the checks"
 
 echo
 echo "== decision core (JMH, one thread, the $(wc -l < "$work/paths") questions of the mix)"
