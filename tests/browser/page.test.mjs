@@ -51,7 +51,11 @@ async function done(page) {
   await page.context().close();
 }
 
-const shot = (page, name) => page.screenshot({ path: `${shots}${name}-${page.viewportSize().width}.png`, fullPage: true });
+/** A full-page screenshot, taken from the top so that sticky headers sit where they belong. */
+async function shot(page, name) {
+  await page.evaluate(() => scrollTo(0, 0));
+  await page.screenshot({ path: `${shots}${name}-${page.viewportSize().width}.png`, fullPage: true });
+}
 /** A point of the window where a jurisdiction's own shape on the map is what the pointer meets. */
 const pointOn = (page, code) => page.evaluate((c) => {
   const g = document.querySelector(`#map .j[data-code="${c}"]`);
@@ -149,7 +153,7 @@ test("Singapore shows the banner that no exosome rules are recorded there, and n
     assert.equal((await json("matrix?jurisdiction=SG&ingredient=exosome")).coverage, "none");
     const banner = page.locator("#coverage-banner");
     assert.ok(await banner.isVisible(), "the no-rules banner is shown");
-    assert.match(await banner.textContent(), /No rules for exosome .* are recorded for SG \(Singapore\) yet/);
+    assert.match(await banner.textContent(), /^No rules for exosome are recorded for Singapore \(SG\) yet/);
     await shot(page, "matrix-sg-no-rules");
     await page.locator('.cell[data-source="plant"][data-method="topical"]').click();
     assert.match(await page.locator("#detail .no-rule").textContent(), /No rules for exosome are recorded for SG yet/);
@@ -361,6 +365,7 @@ test("the comparison opens on human x topical with a map that colours every juri
   assertMap(await mapState(page), topical);
   assert.equal(topical.get("FR"), "PROHIBITED");
   await shot(page, "compare-map");
+  await page.locator("#compare-view .map-area").screenshot({ path: `${shots}readme-map.png` });
 
   await page.selectOption("#compare-source", "salmon");
   await page.waitForFunction(() => document.querySelector("#compare-status").textContent.includes("(salmon × topical)"));
@@ -390,16 +395,19 @@ test("the map answers on hover and keyboard focus, and a click or Enter opens th
     await page.waitForSelector("#map .j");
     if (viewport === WIDE) {
       await hoverOn(page, "BR");
-      assert.match(await page.locator("#map-info").textContent(), /^UNKNOWN Brazil \(BR\): UNKNOWN/);
+      const br = await json("status?jurisdiction=BR&source=human&deliveryMethod=topical&ingredient=exosome");
+      assert.equal(await page.locator("#map-info .badge").textContent(), br.status.replace("_", " "));
+      assert.equal(await page.locator("#map-info").textContent(), `${br.status.replace("_", " ")} Brazil (BR): ${br.explanation}`);
       await page.click('[data-extent="europe"]');
       await hoverOn(page, "FR");
-      assert.match(await page.locator("#map-info").textContent(), /France \(FR\): PROHIBITED/);
+      assert.match(await page.locator("#map-info").textContent(), /^PROHIBITED France \(FR\): /);
       await shot(page, "compare-europe");
       await page.click('[data-extent="world"]');
     }
     await page.locator('#map .j[data-code="KR"]').focus();
     const kr = await json("status?jurisdiction=KR&source=human&deliveryMethod=topical&ingredient=exosome");
-    assert.match(await page.locator("#map-info").textContent(), new RegExp(`Republic of Korea \\(KR\\): ${kr.status.replace("_", " ")}`));
+    assert.match(await page.locator("#map-info").textContent(), new RegExp(`^${kr.status.replace("_", " ")} Republic of Korea \\(KR\\): `));
+    assert.equal(await page.getAttribute('#map .j[data-code="KR"]', "aria-label"), `Republic of Korea (KR): ${kr.status.replace("_", " ")}. Open the decision.`);
     await page.keyboard.press("Enter");
     const detail = page.locator("#compare-detail");
     await detail.waitFor();

@@ -209,13 +209,12 @@ async function showMatrix(params) {
   }
   if (request !== matrixRequest) return;
   matrix = answer;
-  const ingredientName = shortLabel(vocab.ingredient.get(matrix.ingredient) || { id: matrix.ingredient });
   $("matrix-status").textContent =
     `${vocab.names.get(code)} (${code}), ${matrix.ingredient}, as of ${matrix.at}, ruleset revision ${matrix.rulesetRevision}.`;
   const banner = $("coverage-banner");
   banner.hidden = matrix.coverage !== "none";
   banner.textContent = matrix.coverage === "none"
-    ? `No rules for ${matrix.ingredient} (${ingredientName}) are recorded for ${code} (${vocab.names.get(code)}) yet: every cell is UNKNOWN for want of research, which is never to be read as permitted.`
+    ? `No rules for ${matrix.ingredient} are recorded for ${vocab.names.get(code)} (${code}) yet: every cell is UNKNOWN for want of research, which is never to be read as permitted.`
     : "";
   const cells = new Map(matrix.cells.map((c) => [`${c.source}|${c.deliveryMethod}`, c]));
   $("matrix").closest(".grid-box").hidden = false;
@@ -389,8 +388,14 @@ function drawMap(features) {
   const rows = new Map(comparison.map((row) => [row.code, row]));
   const byNumeric = new Map();
   for (const row of comparison) if (ISO_NUMERIC[row.code]) byNumeric.set(ISO_NUMERIC[row.code], row);
-  const projection = d3.geoNaturalEarth1().fitExtent([[4, 4], [956, 466]], EXTENTS[extent] || { type: "FeatureCollection", features });
+  // The world is drawn as high as it is wide at this width; Europe in a box of the same shape.
+  const all = { type: "FeatureCollection", features };
+  const projection = extent === "world"
+    ? d3.geoNaturalEarth1().fitWidth(952, all)
+    : d3.geoNaturalEarth1().fitExtent([[4, 4], [956, 476]], EXTENTS[extent]);
   const path = d3.geoPath(projection);
+  const height = extent === "world" ? Math.ceil(path.bounds(all)[1][1]) + 4 : 480;
+  $("map").setAttribute("viewBox", `0 0 960 ${height}`);
   const drawn = new Map();
   const others = [];
   for (const f of features) {
@@ -399,7 +404,7 @@ function drawMap(features) {
     else others.push(svg("path", { d: path(f), class: "other" }));
   }
   const info = $("map-info");
-  const show = (row) => { info.replaceChildren(badge(row.answer.status), " ", describe(row), ". ", row.answer.explanation); };
+  const show = (row) => { info.replaceChildren(badge(row.answer.status), " ", el("strong", {}, `${row.name} (${row.code})`), ": ", row.answer.explanation); };
   const shapes = [...drawn].sort((a, b) => rows.get(a[0]).name.localeCompare(rows.get(b[0]).name)).map(([code, parts]) => {
     const row = rows.get(code);
     const area = parts.reduce((sum, f) => sum + path.area(f), 0);
@@ -418,7 +423,7 @@ function drawMap(features) {
   $("map-side").replaceChildren(...comparison.filter((row) => !drawn.has(row.code)).map((row) =>
     el("li", { "data-code": row.code },
       el("button", { type: "button", class: `side m-${row.answer.status}`, "data-status": row.answer.status, onclick: () => openAnswer(row.code), onmouseenter: () => show(row), onfocus: () => show(row) },
-        el("span", { class: "swatch", "aria-hidden": "true" }), el("span", {}, `${row.code} ${row.name}`), " ", badge(row.answer.status)),
+        el("span", { class: "swatch", "aria-hidden": "true" }), el("span", {}, `${row.code} ${row.name}`), badge(row.answer.status)),
       el("p", { class: "muted" }, sideNote(row.code)))));
   const counts = Object.fromEntries(STATUSES.map((s) => [s, comparison.filter((r) => r.answer.status === s).length]));
   $("map-legend").replaceChildren(...STATUSES.map((s) =>
@@ -431,7 +436,7 @@ function sideNote(code) {
   const members = vocab.jurisdictions.filter((x) => x.parent === code).length;
   if (members && !j.parent) return `A body above ${members} jurisdictions, which the map colours by their own answers.`;
   if (code === "GB-NIR") return "Inside the United Kingdom's shape, which the map colours by GB's answer.";
-  if (j.parent) return `A part of ${vocab.names.get(j.parent) || j.parent}, too small a division for the map.`;
+  if (j.parent) return `A subdivision of ${vocab.names.get(j.parent) || j.parent}, with its own answer; the map draws countries.`;
   return "Not drawn on this map.";
 }
 
