@@ -44,9 +44,11 @@ async function open(path, viewport = WIDE) {
   return page;
 }
 
-/** Closes a page, which must have thrown nothing and asked no other host for anything. */
+/** Closes a page, which must have thrown nothing, fit its width, and asked no other host for anything. */
 async function done(page) {
   assert.deepEqual(page.errors, []);
+  const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(sideways, 0, "the page does not scroll sideways");
   assert.deepEqual(page.external, []);
   await page.context().close();
 }
@@ -292,6 +294,36 @@ test("at 390 pixels the matrix is a list of each source's answers, nothing wider
   await done(page);
 });
 
+test("in a window too narrow for the whole matrix, it scrolls in its box with the header row and first column in view", async () => {
+  const page = await open("/#/matrix?jurisdiction=GB", { width: 800, height: 700 });
+  const before = await page.evaluate(() => {
+    const box = document.querySelector(".grid-box");
+    return { wide: box.scrollWidth > box.clientWidth, tall: box.scrollHeight > box.clientHeight };
+  });
+  assert.ok(before.wide && before.tall, JSON.stringify(before));
+  const moved = await page.evaluate(() => {
+    const box = document.querySelector(".grid-box");
+    const top = box.getBoundingClientRect();
+    const rowHeader = document.querySelector('#matrix tbody th[data-source="human"]');
+    const colHeader = document.querySelector('#matrix thead th[data-method="topical"]');
+    const cell = document.querySelector('.cell[data-source="human"][data-method="topical"]');
+    const rowBefore = rowHeader.getBoundingClientRect().left, cellBefore = cell.getBoundingClientRect();
+    box.scrollLeft = 200;
+    box.scrollTop = 200;
+    return {
+      rowHeaderLeft: rowHeader.getBoundingClientRect().left - rowBefore,
+      headerTop: colHeader.getBoundingClientRect().top - top.top,
+      cellLeft: cell.getBoundingClientRect().left - cellBefore.left,
+      cellTop: cell.getBoundingClientRect().top - cellBefore.top,
+    };
+  });
+  assert.ok(moved.cellLeft < -100 && moved.cellTop < -100, `the cells scrolled: ${JSON.stringify(moved)}`);
+  assert.ok(Math.abs(moved.rowHeaderLeft) <= 1, `the first column stays: ${JSON.stringify(moved)}`);
+  assert.ok(Math.abs(moved.headerTop) <= 2, `the header row stays: ${JSON.stringify(moved)}`);
+  await page.screenshot({ path: `${shots}matrix-scrolled-800.png` });
+  await done(page);
+});
+
 test("the matrix is keyboard-navigable: a cell takes focus and Enter opens its decision", async () => {
   const page = await open("/#/matrix?jurisdiction=KR");
   await page.locator('.cell[data-source="salmon"][data-method="microneedling"]').focus();
@@ -382,6 +414,8 @@ test("the comparison opens on human x topical with a map that colours every juri
   assert.equal((await status("US")).trim(), "UNKNOWN");
   await page.click('[data-sort="status"]');
   assert.equal((await page.locator("#compare tbody tr .badge").first().textContent()).trim(), "PROHIBITED");
+  await page.locator('#compare tr[data-code="KR"] button').click();
+  await page.waitForFunction(() => document.querySelector("#compare-detail h3")?.textContent.includes("in KR"));
   await page.selectOption("#compare-filter", "UNKNOWN");
   const shown = await page.locator("#compare tbody tr .badge").allTextContents();
   assert.ok(shown.length > 0 && shown.every((s) => s.trim() === "UNKNOWN"), shown.join());

@@ -461,7 +461,7 @@ function renderCompare() {
   $("compare").tBodies[0].replaceChildren(...rows.map((row) =>
     el("tr", { "data-code": row.code },
       el("td", {}, el("a", { href: `#/matrix?${new URLSearchParams({ jurisdiction: row.code, ingredient: row.answer.ingredient })}` }, row.code), ` ${row.name}`),
-      el("td", {}, badge(row.answer.status)),
+      el("td", {}, el("button", { type: "button", class: "link", title: "Open the decision", onclick: () => openAnswer(row.code) }, badge(row.answer.status))),
       el("td", {}, row.answer.decidingRules.length
         ? row.answer.decidingRules.flatMap((r, i) => [i ? ", " : "", ruleLink(r.id)])
         : (row.answer.coverage === "none" ? "none: no rules recorded for this ingredient" : "none")))));
