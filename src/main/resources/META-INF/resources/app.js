@@ -495,10 +495,10 @@ async function showRules() {
     el("tr", { "data-rule": r.id },
       el("td", {}, ruleLink(r.id)),
       el("td", {}, badge(r.status)),
-      el("td", {}, `${r.ingredient} from ${r.source} by ${r.deliveryMethod} in ${r.jurisdiction}`),
-      el("td", {}, `${r.effectiveFrom || "…"} to ${r.effectiveTo || "…"}`),
-      el("td", {}, r.confidence),
-      el("td", {}, r.legalBasis ? link(r.legalBasis.url, r.legalBasis.instrument) : "none recorded"))));
+      el("td", { "data-label": "Applies to" }, `${r.ingredient} from ${r.source} by ${r.deliveryMethod} in ${r.jurisdiction}`),
+      el("td", { "data-label": "In force" }, `${r.effectiveFrom || "…"} to ${r.effectiveTo || "…"}`),
+      el("td", { "data-label": "Confidence" }, r.confidence),
+      el("td", { "data-label": "Legal basis" }, r.legalBasis ? link(r.legalBasis.url, r.legalBasis.instrument) : "none recorded"))));
 }
 
 async function showRule(params) {
