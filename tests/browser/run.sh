@@ -6,6 +6,7 @@ cd "$(dirname "$0")"
 root="$(cd ../.. && pwd)"
 work="$(mktemp -d)"
 port="${BROWSER_TEST_PORT:-18090}"
+"$root/scripts/vendor-map.sh" --check
 [ -f "$root/target/quarkus-app/quarkus-run.jar" ] || (cd "$root" && mvn -B -q package -DskipTests)
 [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund
 
