@@ -50,6 +50,8 @@ public interface ExoregConfig {
   int maxUriLength();
 
   /** Today's answers, kept serialized so that a question asked again is sent from memory. */
+  // named explicitly: a failed check names a group by this, not by the method's camel case
+  @WithName("kept-answers")
   KeptAnswers keptAnswers();
 
   interface KeptAnswers {
@@ -121,6 +123,7 @@ public interface ExoregConfig {
    * {@code exoreg.api-keys."<name>".sha256} and {@code exoreg.api-keys."<name>".admin}: keys a
    * deployment supplies as the hex SHA-256 of their secret, beside those made over the API.
    */
+  @WithName("api-keys")
   Map<String, ConfiguredKey> apiKeys();
 
   interface ConfiguredKey {
