@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,14 +27,22 @@ class TrustedProxyTest {
   public static class Profile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "quarkus.http.proxy.proxy-address-forwarding", "true",
-          "quarkus.http.proxy.allow-x-forwarded", "true",
-          "quarkus.http.proxy.trusted-proxies", "127.0.0.1,localhost",
-          "exoreg.auth.max-failures", "3",
-          "exoreg.api-keys.proxy-tester.sha256",
-              HexFormat.of().formatHex(ApiKeyStore.hash(SECRET)));
+      return forwarding(Map.of("quarkus.http.proxy.trusted-proxies", "127.0.0.1,localhost"));
     }
+  }
+
+  /** X-Forwarded-For read, three failures allowed, a configured key, and {@code more}. */
+  static Map<String, String> forwarding(Map<String, String> more) {
+    Map<String, String> settings =
+        new HashMap<>(
+            Map.of(
+                "quarkus.http.proxy.proxy-address-forwarding", "true",
+                "quarkus.http.proxy.allow-x-forwarded", "true",
+                "exoreg.auth.max-failures", "3",
+                "exoreg.api-keys.proxy-tester.sha256",
+                    HexFormat.of().formatHex(ApiKeyStore.hash(SECRET))));
+    settings.putAll(more);
+    return settings;
   }
 
   @Test

@@ -3,12 +3,10 @@ package io.exoreg.http;
 import static io.exoreg.http.TrustedProxyTest.write;
 
 import io.exoreg.TestDatabase;
-import io.exoreg.store.ApiKeyStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,12 +22,7 @@ class UntrustedForwardingTest {
   public static class Profile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of(
-          "quarkus.http.proxy.proxy-address-forwarding", "true",
-          "quarkus.http.proxy.allow-x-forwarded", "true",
-          "exoreg.auth.max-failures", "3",
-          "exoreg.api-keys.proxy-tester.sha256",
-              HexFormat.of().formatHex(ApiKeyStore.hash(TrustedProxyTest.SECRET)));
+      return TrustedProxyTest.forwarding(Map.of());
     }
   }
 
