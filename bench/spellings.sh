@@ -27,6 +27,12 @@ MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" EXOREG_EMBEDDED_DATA_DIR="$work/postgr
 app=$!
 cleanup() {
   kill "$app" 2> /dev/null || true
+  # an application that ran out of heap may never finish stopping; it and its database go then
+  for _ in $(seq 1 40); do kill -0 "$app" 2> /dev/null || break; sleep 1; done
+  if kill -0 "$app" 2> /dev/null; then
+    kill -9 "$app" 2> /dev/null || true
+    [ -f "$work/postgres/postmaster.pid" ] && kill -9 "$(head -n 1 "$work/postgres/postmaster.pid")" 2> /dev/null || true
+  fi
   wait "$app" 2> /dev/null || true
   rm -rf "$work"
 }
@@ -58,8 +64,8 @@ errors=$(awk '/Non-2xx or 3xx responses/ {print $5}' <<< "$out")
 echo "== ${seconds} s of distinct spellings of valid questions: wrk -t$threads -c$connections, JVM options '${BENCH_JAVA_OPTS:-}'"
 echo "  requests ${requests} (${rps}/s), non-2xx ${errors:-0}"
 echo "  resident memory: before ${before} MB, after ${after} MB, growth $((after - before)) MB, peak ${peak} MB"
-curl -s "$base/q/metrics" > "$work/metrics" || true
-sum() { awk -v m="$1" 'index($0, m) == 1 && /area="heap"/ {s += $2} END {printf "%.0f", s / 1048576}' "$work/metrics"; }
+curl -s --max-time 10 "$base/q/metrics" > "$work/metrics" || true
+sum() { awk -v m="$1" 'index($0, m) == 1 && /area="heap"/ {s += $NF} END {printf "%.0f", s / 1048576}' "$work/metrics"; }
 kept=$(awk '/^exoreg_kept_answers_size_bytes / {printf "%.1f MB", $2 / 1048576}' "$work/metrics")
 echo "  heap: used $(sum jvm_memory_used_bytes) MB, committed $(sum jvm_memory_committed_bytes) MB${kept:+; kept answers $kept}"
 if [ "$(grep -c OutOfMemoryError "$work/app.log")" -gt 0 ]; then
