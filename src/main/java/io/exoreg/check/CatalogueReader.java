@@ -101,7 +101,8 @@ public final class CatalogueReader {
         inputs.fail(field, "must be a product object");
         continue;
       }
-      String context = p.sku() == null || p.sku().isBlank() ? "" : "product " + p.sku() + ": ";
+      String context =
+          p.sku() == null || p.sku().isBlank() ? "" : "product " + Inputs.shown(p.sku()) + ": ";
       if (p.sku() == null || p.sku().isBlank()) {
         inputs.fail(field + ".sku", "is required");
       } else if (!skus.add(p.sku())) {
@@ -207,7 +208,7 @@ public final class CatalogueReader {
         inputs.fail(line + ", sku", "is required");
         continue;
       }
-      String context = "product " + sku + ": ";
+      String context = "product " + Inputs.shown(sku) + ": ";
       String name = row.get(1);
       String known = names.get(sku);
       if (known == null || known.isBlank()) {

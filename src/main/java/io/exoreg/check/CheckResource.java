@@ -3,6 +3,7 @@ package io.exoreg.check;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
+import io.exoreg.http.Accept;
 import io.exoreg.metrics.DecisionMetrics;
 import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
@@ -225,12 +226,6 @@ public class CheckResource {
                 return ReportFormat.json;
               });
     }
-    return ReportFormat.accepted(
-        headers.getRequestHeader(HttpHeaders.ACCEPT) == null
-            ? List.of()
-            : headers.getRequestHeader(HttpHeaders.ACCEPT).stream()
-                .flatMap(h -> java.util.Arrays.stream(h.split(",")))
-                .map(String::strip)
-                .toList());
+    return ReportFormat.accepted(Accept.of(headers.getRequestHeader(HttpHeaders.ACCEPT)).wanted());
   }
 }

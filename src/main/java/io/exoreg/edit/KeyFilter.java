@@ -5,16 +5,19 @@ import io.exoreg.problem.Problems;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.ApiKeyStore;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -26,14 +29,43 @@ public class KeyFilter {
   private static final Set<String> WRITES =
       Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH);
 
-  private final ApiKeyStore keys;
-  private final ExoregConfig config;
-  private final FailedAuthentications failures;
+  private static final Logger LOG = Logger.getLogger(KeyFilter.class);
 
-  public KeyFilter(ApiKeyStore keys, ExoregConfig config, FailedAuthentications failures) {
+  private final ApiKeyStore keys;
+  private final FailedAuthentications failures;
+  private final List<ConfiguredKey> configured;
+  private final boolean forwardedClients;
+
+  /** A key the deployment configures, with its hash decoded once (the setting is checked). */
+  private record ConfiguredKey(Caller caller, byte[] hash) {}
+
+  public KeyFilter(
+      ApiKeyStore keys,
+      ExoregConfig config,
+      FailedAuthentications failures,
+      @ConfigProperty(name = "quarkus.http.proxy.proxy-address-forwarding", defaultValue = "false")
+          boolean forwarding,
+      @ConfigProperty(name = "quarkus.http.proxy.trusted-proxies")
+          Optional<List<String>> trustedProxies) {
     this.keys = keys;
-    this.config = config;
     this.failures = failures;
+    this.configured =
+        config.apiKeys().entrySet().stream()
+            .map(
+                key ->
+                    new ConfiguredKey(
+                        new Caller(key.getKey(), key.getValue().admin()),
+                        HexFormat.of().parseHex(key.getValue().sha256().strip())))
+            .toList();
+    // Without a list of trusted proxies, the HTTP layer takes any client's forwarding headers
+    // for its address, so a client guessing keys could name a new address each time.
+    this.forwardedClients = forwarding && trustedProxies.isPresent();
+    if (forwarding && !forwardedClients) {
+      LOG.warn(
+          "quarkus.http.proxy.proxy-address-forwarding is on without"
+              + " quarkus.http.proxy.trusted-proxies, so any client may name its own address;"
+              + " failed authentications are counted by the connection's address instead");
+    }
   }
 
   @ServerRequestFilter
@@ -48,7 +80,7 @@ public class KeyFilter {
     if (!write && !keyManagement) {
       return Optional.empty();
     }
-    String client = connection.remoteAddress() == null ? "" : connection.remoteAddress().host();
+    String client = client(connection);
     OptionalLong blocked = failures.attempt(client);
     if (blocked.isPresent()) {
       return Optional.of(
@@ -95,24 +127,26 @@ public class KeyFilter {
       return Optional.empty();
     }
     byte[] hash = ApiKeyStore.hash(secret);
-    Caller configured = null;
+    Caller found = null;
     // Every configured key is compared, in constant time, whatever matched before.
-    for (Map.Entry<String, ExoregConfig.ConfiguredKey> key : config.apiKeys().entrySet()) {
-      if (MessageDigest.isEqual(hash, decode(key.getValue().sha256()))) {
-        configured = new Caller(key.getKey(), key.getValue().admin());
+    for (ConfiguredKey key : configured) {
+      if (MessageDigest.isEqual(hash, key.hash())) {
+        found = key.caller();
       }
     }
-    if (configured != null) {
-      return Optional.of(configured);
+    if (found != null) {
+      return Optional.of(found);
     }
     return keys.verify(secret).map(key -> new Caller(key.name(), key.admin()));
   }
 
-  private static byte[] decode(String hex) {
-    try {
-      return HexFormat.of().parseHex(hex.strip());
-    } catch (IllegalArgumentException e) {
-      return new byte[0];
-    }
+  /**
+   * Whom failed authentications are counted against: the client a trusted proxy forwarded for, else
+   * the peer of the connection.
+   */
+  private String client(HttpServerRequest request) {
+    SocketAddress address =
+        forwardedClients ? request.remoteAddress() : request.connection().remoteAddress();
+    return address == null ? "" : address.host();
   }
 }

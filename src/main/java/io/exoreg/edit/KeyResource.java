@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -103,7 +104,9 @@ public class KeyResource {
                             + request.name()
                             + "' exists or existed; keys are never renamed or reused",
                         List.of(new FieldError("name", "is taken"))));
+    // the secret must not outlive this answer in any cache between here and the client
     return Response.status(201)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .entity(
             new CreatedKey(
                 made.key().name(), made.key().admin(), made.secret(), made.key().createdBy()))

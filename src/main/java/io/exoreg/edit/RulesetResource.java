@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.exoreg.decision.RuleTable;
+import io.exoreg.http.Accept;
 import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.problem.ProblemException;
@@ -132,9 +133,8 @@ public class RulesetResource {
                               + wanted
                               + "; the current one is in every answer's rulesetRevision"));
     }
-    boolean csv =
-        headers.getAcceptableMediaTypes().stream()
-            .anyMatch(t -> t.getType().equals("text") && t.getSubtype().equals("csv"));
+    Accept accept = Accept.of(headers.getRequestHeader(HttpHeaders.ACCEPT));
+    boolean csv = accept.weight("text/csv") > accept.weight(MediaType.APPLICATION_JSON);
     if (csv) {
       return Response.ok(csv(bundle), "text/csv;charset=UTF-8")
           .header(EditResource.REVISION_HEADER, at)

@@ -7,7 +7,10 @@ import io.exoreg.problem.Problem;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
 import io.exoreg.store.DatabaseState;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -35,8 +38,17 @@ public class HttpGuard {
   /** The request's id: the client's, when it sends a sane one, else one made here. */
   static final String REQUEST_ID = "X-Request-Id";
 
-  /** Where the HTTP metrics look for the path template a request matched. */
+  /**
+   * Where the HTTP metrics look for the path template a request matched; the metrics tests read the
+   * tags back, so a change of this key fails them.
+   */
   private static final String URL_TEMPLATE = "UrlPathTemplate";
+
+  /** The metrics tag of requests refused here, whatever their path. */
+  static final String REFUSED = "REFUSED";
+
+  /** The metrics tag of errors on paths that match no route template. */
+  static final String UNMATCHED = "UNMATCHED";
 
   private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
   private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
@@ -95,7 +107,11 @@ public class HttpGuard {
     // every log line of this request carries it, whichever thread writes the line
     MDC.put("requestId", requestId);
     context.response().putHeader(REQUEST_ID, requestId);
-    context.addHeadersEndHandler(ignored -> headers(request, context.response().headers()));
+    context.addHeadersEndHandler(
+        ignored -> {
+          headers(request, context.response().headers());
+          tagUnmatched(context.response().getStatusCode());
+        });
     if (request.method() == HttpMethod.TRACE) {
       context.response().putHeader(HttpHeaders.ALLOW, "GET, HEAD, POST, PUT, DELETE, OPTIONS");
       problem(context, 405, "TRACE is not served");
@@ -120,6 +136,18 @@ public class HttpGuard {
       return;
     }
     context.next();
+  }
+
+  /**
+   * An error on a path no route template matched (a 405 on {@code /api/v1/rules/x/y}, a 400 for a
+   * broken escape) would be tagged in the HTTP metrics by its path, which any client can vary
+   * without end; such answers share one tag instead.
+   */
+  private static void tagUnmatched(int status) {
+    Context vertx = Vertx.currentContext();
+    if (status >= 400 && vertx != null && vertx.getLocal(URL_TEMPLATE) == null) {
+      vertx.putLocal(URL_TEMPLATE, UNMATCHED);
+    }
   }
 
   private boolean tooLong(String length) {
@@ -176,18 +204,16 @@ public class HttpGuard {
 
   private void problem(RoutingContext context, int status, String detail) {
     // the HTTP metrics tag a refused request by this, not by a path any client can vary
-    io.vertx.core.Context vertx = io.vertx.core.Vertx.currentContext();
+    Context vertx = Vertx.currentContext();
     if (vertx != null) {
-      vertx.putLocal(URL_TEMPLATE, "REFUSED");
+      vertx.putLocal(URL_TEMPLATE, REFUSED);
     }
     try {
       context
           .response()
           .setStatusCode(status)
           .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-          .end(
-              io.vertx.core.buffer.Buffer.buffer(
-                  json.writeValueAsBytes(Problem.of(status, detail, null))));
+          .end(Buffer.buffer(json.writeValueAsBytes(Problem.of(status, detail, null))));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -139,9 +139,18 @@ public final class Inputs {
     }
   }
 
-  /** The value as given, cut short so that an answer never echoes a huge input. */
+  /** The value as given, in quotes, cut short so that an answer never echoes a huge input. */
   public static String quote(String value) {
-    String shown = value.length() > 64 ? value.substring(0, 64) + "..." : value;
-    return "'" + shown + "'";
+    return "'" + shown(value) + "'";
+  }
+
+  /**
+   * The value as given, cut short, saying so, when it is over 64 characters: an answer names an
+   * input so that a person can find it, and never echoes a huge one.
+   */
+  public static String shown(String value) {
+    return value.length() <= 64
+        ? value
+        : value.substring(0, 64) + "... (the first 64 of " + value.length() + " characters)";
   }
 }

@@ -10,6 +10,22 @@ public record Problem(
   public static final String MEDIA_TYPE = "application/problem+json";
 
   /**
+   * The longest text one place of a problem holds. Texts quote the client's input, and an answer
+   * must never echo megabytes of it back; a longer one is cut and says so.
+   */
+  static final int MAX_TEXT = 1000;
+
+  public Problem {
+    detail = bounded(detail);
+  }
+
+  static String bounded(String text) {
+    return text == null || text.length() <= MAX_TEXT
+        ? text
+        : text.substring(0, MAX_TEXT) + "... (cut short; " + text.length() + " characters in all)";
+  }
+
+  /**
    * A problem of the generic type {@code about:blank}, titled with the status's reason phrase; the
    * detail and the errors say what went wrong.
    */
@@ -21,5 +37,10 @@ public record Problem(
   }
 
   /** One offending field of a request and what is wrong with it. */
-  public record FieldError(String field, String message) {}
+  public record FieldError(String field, String message) {
+    public FieldError {
+      field = bounded(field);
+      message = bounded(message);
+    }
+  }
 }

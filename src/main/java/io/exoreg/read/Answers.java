@@ -2,9 +2,14 @@ package io.exoreg.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.metrics.DecisionMetrics;
 import io.exoreg.runtime.ExoregConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
@@ -13,52 +18,89 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Serialized answers, kept per snapshot for today's questions: the first ask of a question decides
  * and serializes it, later asks send the same bytes. A new snapshot or a new day starts afresh;
  * questions about another day are answered exactly, and not kept.
+ *
+ * <p>Answers are kept by canonical question (ids after aliases, case and trimming), so every
+ * spelling of one question shares one entry, in a cache bounded by the bytes it holds ({@code
+ * exoreg.kept-answers.max-size}). The exact query strings that asked for them are kept apart, by
+ * the canonical question they name, within a byte bound of their own: any client can invent new
+ * spellings without end, and they must not crowd out answers or the heap.
  */
 @ApplicationScoped
+@Startup // its meters are there from the start
 public class Answers {
-  /** Enough for every source x method x jurisdiction of several ingredients, and bounded. */
-  private static final int MAX_KEPT = 200_000;
+  /**
+   * What one entry costs beyond its strings and body: the cache's node, the key and answer objects,
+   * the tag, the tally and the buffer's wrappers. Measured with a heap histogram, rounded up.
+   */
+  static final int ENTRY_OVERHEAD = 320;
 
   private final ObjectMapper json;
   private final Clock clock;
   private final String cacheControl;
-  private volatile Generation generation = new Generation(null, null);
+  private final long maxBytes;
+  private final long maxSpellingBytes;
+  private volatile Generation generation;
 
-  public Answers(ObjectMapper json, Clock clock, ExoregConfig config) {
+  public Answers(ObjectMapper json, Clock clock, ExoregConfig config, MeterRegistry registry) {
     this.json = json;
     this.clock = clock;
     this.cacheControl = "public, max-age=" + config.httpMaxAge();
+    this.maxBytes = config.keptAnswers().maxSize().asLongValue();
+    this.maxSpellingBytes = config.keptAnswers().maxSpellingsSize().asLongValue();
+    this.generation = new Generation(null, null, null, null); // matches no snapshot
+    Gauge.builder("exoreg.kept.answers", this, a -> a.kept(Generation::answers, false))
+        .description("Answers kept in memory for today's questions")
+        .register(registry);
+    Gauge.builder("exoreg.kept.answers.size", this, a -> a.kept(Generation::answers, true))
+        .baseUnit("bytes")
+        .description(
+            "Memory the kept answers take, as weighed against exoreg.kept-answers.max-size")
+        .register(registry);
+    Gauge.builder("exoreg.kept.spellings.size", this, a -> a.kept(Generation::spellings, true))
+        .baseUnit("bytes")
+        .description(
+            "Memory the kept query spellings take, as weighed against"
+                + " exoreg.kept-answers.max-spellings-size")
+        .register(registry);
+  }
+
+  /** How many entries one of the current generation's caches holds, or how many bytes. */
+  private double kept(Function<Generation, Cache<String, ?>> which, boolean bytes) {
+    Generation g = generation;
+    if (g.table() == null) {
+      return 0;
+    }
+    Cache<String, ?> cache = which.apply(g);
+    cache.cleanUp(); // evictions are done in the background; a reading counts only what remains
+    return bytes
+        ? cache.policy().eviction().orElseThrow().weightedSize().orElse(0)
+        : cache.estimatedSize();
   }
 
   /**
    * One answer as sent: its JSON, its strong tag, which names the revision and the question, and
    * the decisions it carries, counted each time it is served. The tag as the ETag header carries
-   * it, and the body as a buffer the event loop sends read-only slices of, are made once here.
+   * it, and the body as a buffer both paths send read-only slices of, are made once here; the
+   * buffer is the only copy of the body.
    */
   public static final class Answer {
-    private final byte[] body;
     private final EntityTag tag;
     private final DecisionMetrics.Tally tally;
     private final String header;
     private final Buffer buffer;
 
     Answer(byte[] body, EntityTag tag, DecisionMetrics.Tally tally) {
-      this.body = body;
       this.tag = tag;
       this.tally = tally;
       this.header = "\"" + tag.getValue() + "\"";
       this.buffer = Buffer.buffer(body);
-    }
-
-    byte[] body() {
-      return body;
     }
 
     EntityTag tag() {
@@ -76,6 +118,11 @@ public class Answers {
     Buffer buffer() {
       return buffer;
     }
+
+    /** What keeping it costs, in bytes, as the cache weighs it. */
+    int weight(String key) {
+      return ENTRY_OVERHEAD + buffer.length() + 2 * (header.length() + key.length());
+    }
   }
 
   /** The key of a status question, the same on every path that answers it. */
@@ -87,20 +134,24 @@ public class Answers {
   /** The answer kept for this question of today, if it was asked of this snapshot before. */
   Answer kept(RuleTable table, String key) {
     Generation g = current(table);
-    return g == null ? null : g.answers().get(key);
+    return g == null ? null : g.answers().getIfPresent(key);
   }
 
   /** The answer kept for a query spelled exactly so, today, from this snapshot. */
   Answer keptForQuery(RuleTable table, String query) {
     Generation g = current(table);
-    return g == null || query == null ? null : g.byQuery().get(query);
+    if (g == null || query == null) {
+      return null;
+    }
+    String key = g.spellings().getIfPresent(query);
+    return key == null ? null : g.answers().getIfPresent(key);
   }
 
-  /** Remembers which answer a query, valid in full, spelled so, was given. */
-  void rememberQuery(RuleTable table, String query, Answer answer) {
+  /** Remembers which question a query, valid in full, spelled so, asked. */
+  void rememberQuery(RuleTable table, String query, String key) {
     Generation g = current(table);
-    if (g != null && query != null && g.byQuery().size() < MAX_KEPT) {
-      g.byQuery().putIfAbsent(query, answer);
+    if (g != null && query != null) {
+      g.spellings().put(query, key);
     }
   }
 
@@ -114,17 +165,29 @@ public class Answers {
   }
 
   /**
-   * The answers of one snapshot on one day: by question, and by the exact query text that asked for
-   * them (a request spelled as before needs no parsing at all).
+   * The answers of one snapshot on one day: by canonical question, and the canonical question of
+   * each exact query text that asked for one (a request spelled as before needs no parsing).
    */
   private record Generation(
       RuleTable table,
       LocalDate day,
-      ConcurrentHashMap<String, Answer> answers,
-      ConcurrentHashMap<String, Answer> byQuery) {
-    Generation(RuleTable table, LocalDate day) {
-      this(table, day, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
-    }
+      Cache<String, Answer> answers,
+      Cache<String, String> spellings) {}
+
+  private Generation newGeneration(RuleTable table, LocalDate day) {
+    return new Generation(
+        table,
+        day,
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .<String, Answer>weigher((key, answer) -> answer.weight(key))
+            .build(),
+        Caffeine.newBuilder()
+            .maximumWeight(maxSpellingBytes)
+            // the key string is shared with the answers; a query string is two bytes a character
+            // at most
+            .<String, String>weigher((query, key) -> ENTRY_OVERHEAD + 2 * query.length())
+            .build());
   }
 
   public LocalDate today() {
@@ -142,15 +205,13 @@ public class Answers {
     }
     Generation g = generation;
     if (g.table() != table || !today.equals(g.day())) {
-      g = new Generation(table, today);
+      g = newGeneration(table, today);
       generation = g;
     }
-    Answer answer = g.answers().get(key);
+    Answer answer = g.answers().getIfPresent(key);
     if (answer == null) {
       answer = make(table, key, compute);
-      if (g.answers().size() < MAX_KEPT) {
-        g.answers().putIfAbsent(key, answer);
-      }
+      g.answers().asMap().putIfAbsent(key, answer);
     }
     return answer;
   }
@@ -164,7 +225,7 @@ public class Answers {
           .header(HttpHeaders.CACHE_CONTROL, cacheControl)
           .build();
     }
-    return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+    return Response.ok(answer.buffer(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
         .tag(answer.tag())
         .header(HttpHeaders.CACHE_CONTROL, cacheControl)
         .build();

@@ -1,6 +1,7 @@
 package io.exoreg.read;
 
 import io.exoreg.decision.RuleTable;
+import io.exoreg.http.Accept;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
 import io.vertx.core.MultiMap;
@@ -9,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -37,7 +39,7 @@ public class StatusFastPath {
 
   private void answer(RoutingContext context) {
     String accept = context.request().getHeader(HttpHeaders.ACCEPT);
-    if (accept != null && !acceptsJson(accept)) {
+    if (accept != null && !Accept.of(accept).accepts(MediaType.APPLICATION_JSON)) {
       context.next(); // the resource says what it can offer instead
       return;
     }
@@ -49,12 +51,13 @@ public class StatusFastPath {
     String query = context.request().query();
     Answers.Answer answer = answers.keptForQuery(table, query);
     if (answer == null) {
-      answer = kept(table, context.queryParams());
+      String key = key(table, context.queryParams());
+      answer = key == null ? null : answers.kept(table, key);
       if (answer == null) {
         context.next();
         return;
       }
-      answers.rememberQuery(table, query, answer);
+      answers.rememberQuery(table, query, key);
     }
     answer.tally().record();
     String tag = answer.header();
@@ -73,17 +76,8 @@ public class StatusFastPath {
     }
   }
 
-  private static boolean acceptsJson(String accept) {
-    for (String range : accept.split(",")) {
-      String type = range.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
-      if (type.equals("application/json") || type.equals("application/*") || type.equals("*/*")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private Answers.Answer kept(RuleTable table, MultiMap params) {
+  /** The canonical question of a valid question of today, or null for the resource to answer. */
+  private String key(RuleTable table, MultiMap params) {
     for (String name : params.names()) {
       if (params.getAll(name).size() > 1) {
         return null;
@@ -112,7 +106,6 @@ public class StatusFastPath {
     if (ingredientId == null || jurisdiction == null || source == null || method == null) {
       return null;
     }
-    return answers.kept(
-        table, Answers.statusKey(ingredientId, jurisdiction, source, method, today));
+    return Answers.statusKey(ingredientId, jurisdiction, source, method, today);
   }
 }

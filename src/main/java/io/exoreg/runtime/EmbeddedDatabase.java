@@ -39,6 +39,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
               .setPort(chosen)
+              // the library's defaults suit throwaway test servers: a commit acknowledged before
+              // its WAL is written, and no fsync, lose acknowledged writes when the server is
+              // killed or the machine stops
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("fsync", "on")
               // stopped by the application after its last request, not by a racing JVM hook
               .setRegisterShutdownHook(false)
               .start();

@@ -4,9 +4,17 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.Duration;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 
-/** Settings of the service itself, under the {@code exoreg} prefix. */
+/**
+ * Settings of the service itself, under the {@code exoreg} prefix. Each is checked at start: a
+ * value out of range stops the start with a message that names the setting.
+ */
 @ConfigMapping(prefix = "exoreg")
 public interface ExoregConfig {
   /** {@code exoreg.default-ingredient}: the ingredient of a question that names none. */
@@ -23,6 +31,7 @@ public interface ExoregConfig {
   /** {@code exoreg.http.max-age}: seconds that clients and caches may reuse a read answer. */
   @WithName("http.max-age")
   @WithDefault("60")
+  @PositiveOrZero
   int httpMaxAge();
 
   /**
@@ -31,12 +40,37 @@ public interface ExoregConfig {
    */
   @WithName("http.max-body-size")
   @WithDefault("10M")
+  @PositiveSize
   MemorySize maxBodySize();
 
   /** {@code exoreg.http.max-uri-length}: the longest path and query, in characters. */
   @WithName("http.max-uri-length")
   @WithDefault("8192")
+  @Positive
   int maxUriLength();
+
+  /** Today's answers, kept serialized so that a question asked again is sent from memory. */
+  // named explicitly: a failed check names a group by this, not by the method's camel case
+  @WithName("kept-answers")
+  KeptAnswers keptAnswers();
+
+  interface KeptAnswers {
+    /**
+     * {@code exoreg.kept-answers.max-size}: the most memory kept answers may take, bodies and
+     * bookkeeping counted; past it the least useful are dropped and decided again when asked.
+     */
+    @WithDefault("32M")
+    @PositiveSize
+    MemorySize maxSize();
+
+    /**
+     * {@code exoreg.kept-answers.max-spellings-size}: the most memory the exact query strings that
+     * asked for kept answers may take; a query spelled as before is answered without being parsed.
+     */
+    @WithDefault("4M")
+    @PositiveSize
+    MemorySize maxSpellingsSize();
+  }
 
   /**
    * {@code exoreg.auth.max-failures}: failed authentications one client address may make within
@@ -46,10 +80,12 @@ public interface ExoregConfig {
 
   interface Auth {
     @WithDefault("10")
+    @Positive
     int maxFailures();
 
     @WithDefault("60s")
-    java.time.Duration failureWindow();
+    @DurationMin(millis = 1)
+    Duration failureWindow();
   }
 
   /** How instances on one database keep their snapshots in step. */
@@ -61,7 +97,8 @@ public interface ExoregConfig {
      * notifications every commit sends, in case some were lost.
      */
     @WithDefault("5s")
-    java.time.Duration checkEvery();
+    @DurationMin(millis = 1)
+    Duration checkEvery();
   }
 
   /** How the table's history is kept. */
@@ -83,6 +120,7 @@ public interface ExoregConfig {
   interface Checks {
     /** {@code exoreg.checks.max-products}: products per request. */
     @WithDefault("10000")
+    @Positive
     int maxProducts();
 
     /**
@@ -90,6 +128,7 @@ public interface ExoregConfig {
      * method combinations per request.
      */
     @WithDefault("1000000")
+    @Positive
     int maxCombinations();
   }
 
@@ -97,10 +136,14 @@ public interface ExoregConfig {
    * {@code exoreg.api-keys."<name>".sha256} and {@code exoreg.api-keys."<name>".admin}: keys a
    * deployment supplies as the hex SHA-256 of their secret, beside those made over the API.
    */
+  @WithName("api-keys")
   Map<String, ConfiguredKey> apiKeys();
 
   interface ConfiguredKey {
-    /** The hex SHA-256 of the key's secret. */
+    /** The hex SHA-256 of the key's secret: 64 hex digits, as {@code sha256sum} prints it. */
+    @Pattern(
+        regexp = "\\s*[0-9a-fA-F]{64}\\s*",
+        message = "must be the hex SHA-256 of the key's secret: 64 hex digits")
     String sha256();
 
     /** Whether the key may manage other keys. */

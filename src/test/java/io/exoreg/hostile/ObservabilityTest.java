@@ -1,6 +1,7 @@
 package io.exoreg.hostile;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,9 @@ import io.exoreg.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logmanager.ExtLogRecord;
@@ -84,6 +88,33 @@ class ObservabilityTest {
         .get(STATUS)
         .then()
         .header("X-Request-Id", matchesPattern("[a-z0-9]+-[a-z0-9]+"));
+  }
+
+  @Test
+  void errorsOnPathsNoRouteMatchesShareOneMetricsTag() {
+    for (int i = 0; i < 150; i++) {
+      String path = "/api/v1/rules/junk-" + i + "/deeper-" + i;
+      given().post(path).then().statusCode(lessThan(500));
+      given().delete("/api/v1/rules/junk-" + i).then().statusCode(lessThan(500));
+      given().get("/junk-" + i + "%zz").then().statusCode(lessThan(500));
+    }
+    List<String> uris = uriTags();
+    assertTrue(uris.stream().noneMatch(uri -> uri.contains("junk-")), uris.toString());
+    assertTrue(uris.contains("/UNMATCHED"), uris.toString());
+    assertTrue(uris.size() < 60, uris.toString());
+  }
+
+  /** The distinct uri tags of the HTTP server's request meters. */
+  static List<String> uriTags() {
+    String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    Matcher m =
+        Pattern.compile("(?m)^http_server_requests_seconds_count\\{[^}]*uri=\"([^\"]*)\"")
+            .matcher(text);
+    Set<String> uris = new TreeSet<>();
+    while (m.find()) {
+      uris.add(m.group(1));
+    }
+    return List.copyOf(uris);
   }
 
   private static double metric(String series) {

@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.exoreg.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -101,6 +103,85 @@ class HardeningTest {
   void anOverLongRequestLineIsRefused() {
     problem(given().get("/api/v1/status?jurisdiction=" + "A".repeat(9000)).then(), 414)
         .body("detail", containsString("8192"));
+  }
+
+  @Test
+  void aTypeOfWeightZeroIsNotAcceptableOnEitherPathOfAStatusQuestion() {
+    // the first answer comes from the resource, the second would come from memory
+    for (int i = 0; i < 2; i++) {
+      given().get(STATUS).then().statusCode(200);
+      problem(given().accept("application/json;q=0").get(STATUS).then(), 406)
+          .body("detail", containsString("application/json"));
+      problem(given().accept("*/*;q=0.5, application/json;q=0").get(STATUS).then(), 406);
+    }
+    given().accept("text/html, application/json;q=0.1").get(STATUS).then().statusCode(200);
+    given().accept("application/*;q=0.2").get(STATUS).then().statusCode(200);
+    problem(given().accept("application/json;q=0").get("/api/v1/jurisdictions").then(), 406);
+    problem(given().accept("application/json; q=0.000").get("/api/v1/sources").then(), 406);
+  }
+
+  @Test
+  void theExportAndTheCheckReportHonourWeights() {
+    given()
+        .accept("text/csv;q=0, application/json")
+        .get("/api/v1/ruleset")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/json"));
+    given()
+        .accept("application/json;q=0.5, text/csv")
+        .get("/api/v1/ruleset")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("text/csv"));
+    given()
+        .accept("application/sarif+json;q=0, text/plain;q=0.8")
+        .contentType("application/json")
+        .body(
+            """
+            {"products": [{"sku": "W1", "ingredients": [{"source": "salmon"}],
+              "deliveryMethods": ["topical"], "markets": ["FR"]}]}""")
+        .post("/api/v1/checks")
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("text/plain"));
+  }
+
+  @Test
+  void aLongInputIsCutShortInAProblemAndTheProblemSaysSo() {
+    String source = "x".repeat(5000);
+    String body =
+        problem(
+                given()
+                    .get("/api/v1/status?jurisdiction=GB&deliveryMethod=topical&source=" + source)
+                    .then(),
+                400)
+            .body("detail", containsString("the first 64 of 5000 characters"))
+            .body("errors[0].field", equalTo("source"))
+            .extract()
+            .asString();
+    assertTrue(body.length() < 1000, body);
+  }
+
+  @Test
+  void aFiveMegabyteSkuIsNotEchoedBack() {
+    String sku = "S".repeat(5 * 1024 * 1024);
+    String body =
+        problem(
+                given()
+                    .contentType("application/json")
+                    .body(
+                        "{\"products\": [{\"sku\": \""
+                            + sku
+                            + "\", \"ingredients\": [{\"source\": \"no-such-source\"}],"
+                            + " \"deliveryMethods\": [\"topical\"], \"markets\": [\"FR\"]}]}")
+                    .post("/api/v1/checks")
+                    .then(),
+                400)
+            .body("detail", containsString("characters"))
+            .extract()
+            .asString();
+    assertTrue(body.length() < 5000, "the problem is " + body.length() + " characters long");
   }
 
   private static ValidatableResponse problem(ValidatableResponse response, int status) {

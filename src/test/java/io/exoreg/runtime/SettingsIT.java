@@ -1,0 +1,54 @@
+package io.exoreg.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A setting with a value that cannot work stops the packaged application at start, with a message
+ * that names the setting, rather than a service that runs and never does what was meant.
+ */
+class SettingsIT {
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+    "EXOREG_API_KEYS_BOT_SHA256, not-a-hash, exoreg.api-keys.bot.sha256",
+    "EXOREG_API_KEYS_BOT_SHA256, 0123456789abcdef, exoreg.api-keys.bot.sha256",
+    "EXOREG_AUTH_MAX_FAILURES, 0, exoreg.auth.max-failures",
+    "EXOREG_AUTH_FAILURE_WINDOW, 0s, exoreg.auth.failure-window",
+    "EXOREG_SYNC_CHECK_EVERY, -5s, exoreg.sync.check-every",
+    "EXOREG_CHECKS_MAX_PRODUCTS, -1, exoreg.checks.max-products",
+    "EXOREG_HTTP_MAX_URI_LENGTH, 0, exoreg.http.max-uri-length",
+    "EXOREG_KEPT_ANSWERS_MAX_SIZE, 0, exoreg.kept-answers.max-size",
+  })
+  void aBadValueStopsTheStartNamingTheSetting(String variable, String value, String setting)
+      throws Exception {
+    Path log = Files.createTempDirectory("exoreg-settings").resolve("app.log");
+    Process app =
+        PackagedAppIT.launch(
+            log,
+            PackagedAppIT.freePort(),
+            Map.of(
+                // a database that is not there: the settings are checked before it is needed
+                "QUARKUS_DATASOURCE_JDBC_URL",
+                "jdbc:postgresql://localhost:" + PackagedAppIT.freePort() + "/postgres",
+                "QUARKUS_DATASOURCE_USERNAME",
+                "postgres",
+                variable,
+                value));
+    try {
+      assertTrue(app.waitFor(60, TimeUnit.SECONDS), "still running: " + Files.readString(log));
+      assertNotEquals(0, app.exitValue(), Files.readString(log));
+      String logged = Files.readString(log);
+      assertTrue(logged.contains(setting), "the setting is not named: " + logged);
+    } finally {
+      app.destroyForcibly().waitFor();
+    }
+  }
+}
