@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.exoreg.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -61,11 +62,43 @@ class PageCachingTest {
 
   @Test
   void everyFileThePageShipsIsCovered() throws IOException {
+    Path resources = Path.of("src/main/resources/META-INF/resources");
     List<String> shipped;
-    try (Stream<Path> files = Files.list(Path.of("src/main/resources/META-INF/resources"))) {
-      shipped = files.map(f -> f.getFileName().toString()).sorted().toList();
+    try (Stream<Path> files = Files.list(resources)) {
+      shipped =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(name -> !name.equals("vendor"))
+              .sorted()
+              .toList();
     }
     assertEquals(
         shipped, PageCaching.FILES.values().stream().distinct().sorted().toList(), "new file?");
+  }
+
+  /**
+   * Vendored files are named by their version, so a new version is a new name: they need no ETag,
+   * and are never sent as immutable either.
+   */
+  @Test
+  void vendoredFilesAreNamedByTheirVersion() throws IOException {
+    Path vendor = Path.of("src/main/resources/META-INF/resources/vendor");
+    List<Path> files;
+    try (Stream<Path> walk = Files.walk(vendor)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    for (Path file : files) {
+      Path relative = vendor.relativize(file);
+      if (relative.getNameCount() == 1) {
+        continue; // the folder's own README and checksums, which the page does not load
+      }
+      assertTrue(
+          relative.getName(0).toString().matches("[a-z0-9-]+@\\d+\\.\\d+\\.\\d+"),
+          relative + " is not under a versioned folder");
+    }
+    String script = "/vendor/d3-geo@3.1.1/d3-geo.min.js";
+    String cacheControl =
+        given().get(script).then().statusCode(200).extract().header("Cache-Control");
+    assertTrue(cacheControl == null || !cacheControl.contains("immutable"), cacheControl);
   }
 }
