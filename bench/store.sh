@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Measures the store on a large synthetic table and prints figures; it asserts nothing.
 #   bench/store.sh [seconds per wrk run]
+# BENCH_JAR names another build to measure (the packaged application of this checkout by
+# default), BENCH_EDITS how many of each one-rule edit to time (20).
 # Generates about 100,000 rules over about 800 jurisdictions and 100 ingredients from the default
 # table's shapes (bench/synthetic-table.py), starts the packaged application on an embedded
 # PostgreSQL of its own, and prints: the import, restart to ready, one-rule POST, PUT and DELETE,
@@ -15,7 +17,9 @@ work="$(mktemp -d)"
 for tool in wrk nginx python3 curl psql jcmd; do
   command -v "$tool" > /dev/null || { echo "bench/store.sh needs $tool"; exit 1; }
 done
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+jar="${BENCH_JAR:-target/quarkus-app/quarkus-run.jar}"
+edits="${BENCH_EDITS:-20}"
+[ -f "$jar" ] || mvn -B -q package -DskipTests
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])'; }
 port_a=$(free_port); port_b=$(free_port); db_port=$(free_port); nginx_port=$(free_port)
 secret="exo_store-benchmark"
@@ -36,7 +40,7 @@ trap cleanup EXIT
 start() {
   local name=$1 port=$2
   shift 2
-  env "${settings[@]}" QUARKUS_HTTP_PORT="$port" "$@" java $java_opts -jar target/quarkus-app/quarkus-run.jar > "$work/$name.log" 2>&1 &
+  env "${settings[@]}" QUARKUS_HTTP_PORT="$port" "$@" java $java_opts -jar "$jar" > "$work/$name.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do
     curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && { echo "$pid"; return; }
@@ -90,7 +94,7 @@ pid_b=$(start b "$port_b" "${b_env[@]}"); apps+=("$pid_b")
 echo "  a second instance on the same database, start to ready: $(ms "$t0" "$(now)") ms"
 
 echo
-echo "== one-rule edits on the $rules-rule table (round trips on loopback; 20 of each, median)"
+echo "== one-rule edits on the $rules-rule table (round trips on loopback; $edits of each, median)"
 rule_id=$(curl -s "$a/api/v1/rules?jurisdiction=Q010&size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["rules"][0]["id"])')
 curl -s "$a/api/v1/rules/$rule_id" | python3 -c '
 import json, sys
@@ -101,7 +105,7 @@ w["references"] = [x["id"] if isinstance(x, dict) else x for x in (r.get("refere
 w["legalBasis"] = {k: (r.get("legalBasis") or {}).get(k) for k in ["instrument","provision","url"]} if r.get("legalBasis") else None
 json.dump(w, open(sys.argv[1], "w"))' "$work/rule.json"
 post=(); put=(); del=(); seen=()
-for i in $(seq 1 20); do
+for i in $(seq 1 "$edits"); do
   id="bench-rule-$i"
   python3 -c '
 import json, sys
@@ -132,9 +136,9 @@ echo "  DELETE median $(median "${del[@]}") ms (${del[*]})"
 echo "  second instance answers a POST after: median $(median "${seen[@]}") ms, max $(printf '%s\n' "${seen[@]}" | sort -n | tail -1) ms"
 
 echo
-echo "== database growth per one-rule revision (100 PUTs of one rule)"
+echo "== database growth per one-rule revision ($((edits * 5)) PUTs of one rule)"
 before=$(db_size)
-for i in $(seq 1 100); do
+for i in $(seq 1 $((edits * 5))); do
   etag=$(curl -sI "$a/api/v1/rules/$rule_id" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
   python3 -c '
 import json, sys
@@ -142,7 +146,7 @@ w = json.load(open(sys.argv[1])); w["notes"] = "revision %s" % sys.argv[2]; json
   curl -sf -o /dev/null -X PUT "${auth[@]}" -H "If-Match: $etag" -H 'Content-Type: application/json' --data-binary @"$work/edit.json" "$a/api/v1/rules/$rule_id"
 done
 after=$(db_size)
-echo "  $(( (after - before) / 100 )) bytes per revision ($(( (after - before) / 1024 )) KB for 100)"
+echo "  $(( (after - before) / (edits * 5) )) bytes per revision ($(( (after - before) / 1024 )) KB for $((edits * 5)))"
 
 echo
 echo "== memory"
