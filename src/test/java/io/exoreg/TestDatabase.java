@@ -4,7 +4,6 @@ import io.exoreg.runtime.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.util.Map;
 
@@ -20,10 +19,10 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
     if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
       return Map.of();
     }
-    try (ServerSocket socket = new ServerSocket(0)) {
-      int port = socket.getLocalPort();
-      socket.close();
-      embedded = EmbeddedDatabase.start(Files.createTempDirectory("exoreg-test-pg"), port);
+    try {
+      embedded =
+          EmbeddedDatabase.start(
+              Files.createTempDirectory("exoreg-test-pg"), EmbeddedDatabase.freePort());
       return embedded.datasourceProperties();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

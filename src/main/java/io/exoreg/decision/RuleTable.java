@@ -6,9 +6,11 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An immutable snapshot of the whole rule table at one revision. It holds only valid data: the
@@ -96,26 +98,26 @@ public final class RuleTable {
   public RuleTable withRules(long revision, Collection<Rule> put, Collection<String> removed) {
     Map<String, Rule> byId = new LinkedHashMap<>(rules);
     Map<String, Map<String, Level>> index = new HashMap<>(levels);
-    Map<List<String>, Boolean> touched = new LinkedHashMap<>();
+    Set<List<String>> touched = new LinkedHashSet<>();
     for (String id : removed) {
       Rule old = byId.remove(id);
       if (old != null) {
-        touched.put(List.of(old.ingredient(), old.jurisdiction()), true);
+        touched.add(List.of(old.ingredient(), old.jurisdiction()));
       }
     }
     for (Rule rule : put) {
       Rule old = byId.put(rule.id(), rule);
       if (old != null) {
-        touched.put(List.of(old.ingredient(), old.jurisdiction()), true);
+        touched.add(List.of(old.ingredient(), old.jurisdiction()));
       }
-      touched.put(List.of(rule.ingredient(), rule.jurisdiction()), true);
+      touched.add(List.of(rule.ingredient(), rule.jurisdiction()));
     }
     Map<String, Map<String, Level>> changed = new HashMap<>();
-    for (List<String> at : touched.keySet()) {
+    for (List<String> at : touched) {
       changed.computeIfAbsent(
           at.get(0), ingredient -> new HashMap<>(index.getOrDefault(ingredient, Map.of())));
     }
-    for (List<String> at : touched.keySet()) {
+    for (List<String> at : touched) {
       List<Rule> group = new ArrayList<>();
       for (Rule rule : rulesAt(at.get(0), at.get(1))) {
         if (byId.get(rule.id()) == rule) {

@@ -24,16 +24,16 @@ import java.util.function.Function;
  * of rebuilding it, so that its cost does not grow with the table. The same changes, read back from
  * the store, bring another snapshot or an older bundle forward.
  *
- * @param whole whether the table was given whole (an import), so that only a copy of it, not its
- *     changes, says in which order it lists its entries
+ * @param whole the table as a bundle, when it was given whole (an import), so that only a copy of
+ *     it, not its changes, says in which order it lists its entries
  */
-public record TableEdit(RuleTable table, List<Change> changes, boolean whole) {
+public record TableEdit(RuleTable table, List<Change> changes, Bundle whole) {
 
   /** The table that {@code next} describes, at the revision after {@code base}'s. */
   public static TableEdit replacing(RuleTable base, Bundle next) {
     RuleTable table = Rulesets.toTable(next, base.revision() + 1);
-    return new TableEdit(
-        table, BundleDiff.between(Rulesets.toBundle(base), Rulesets.toBundle(table)), true);
+    Bundle whole = Rulesets.toBundle(table);
+    return new TableEdit(table, BundleDiff.between(Rulesets.toBundle(base), whole), whole);
   }
 
   /**
@@ -49,27 +49,27 @@ public record TableEdit(RuleTable table, List<Change> changes, boolean whole) {
               ? BundleEdits.remove(bundle, kind, id)
               : BundleEdits.put(bundle, kind, id, entry);
       RuleTable table = Rulesets.toTable(next, revision);
-      return new TableEdit(table, BundleDiff.between(bundle, Rulesets.toBundle(table)), false);
+      return new TableEdit(table, BundleDiff.between(bundle, Rulesets.toBundle(table)), null);
     }
     RuleEntry before = base.rule(id).map(Rulesets::entry).orElse(null);
     if (entry == null) {
       return before == null
-          ? new TableEdit(base, List.of(), false)
+          ? new TableEdit(base, List.of(), null)
           : new TableEdit(
               base.withRules(revision, List.of(), List.of(id)),
               List.of(new Change(Change.RULE, id, Change.Action.removed, before, null)),
-              false);
+              null);
     }
     Rule rule = BundleValidator.validateRule(base, (RuleEntry) entry);
     RuleEntry after = Rulesets.entry(rule);
     if (after.equals(before)) {
-      return new TableEdit(base, List.of(), false);
+      return new TableEdit(base, List.of(), null);
     }
     Change.Action action = before == null ? Change.Action.added : Change.Action.changed;
     return new TableEdit(
         base.withRules(revision, List.of(rule), List.of()),
         List.of(new Change(Change.RULE, id, action, before, after)),
-        false);
+        null);
   }
 
   /**

@@ -111,7 +111,7 @@ public class RulesetStore {
   @Transactional
   public Commit commit(String actor, String description, Function<RuleTable, TableEdit> edit) {
     RulesetRow head = RulesetRow.forWriting();
-    RuleTable base = committedTable(head.revision);
+    RuleTable base = committedTable(head).table();
     return write(head, base, edit.apply(base), actor, description);
   }
 
@@ -119,7 +119,7 @@ public class RulesetStore {
   @Transactional
   public Preview preview(Function<RuleTable, TableEdit> edit) {
     RulesetRow head = RulesetRow.forReading();
-    return new Preview(head.revision, edit.apply(committedTable(head.revision)).changes());
+    return new Preview(head.revision, edit.apply(committedTable(head).table()).changes());
   }
 
   /**
@@ -135,17 +135,15 @@ public class RulesetStore {
   @Transactional
   public Optional<CatchUp> catchUp() {
     RulesetRow head = RulesetRow.forReading();
-    RuleTable snapshot = current.get().orElse(null);
-    long known = snapshot == null ? -1 : snapshot.revision();
+    long known = current.get().map(RuleTable::revision).orElse(-1L);
     if (head.revision <= known || head.revision == committing) {
       return Optional.empty();
     }
-    List<Change> changes = changesAfter(snapshot, head.revision);
-    RuleTable table =
-        changes == null ? read(head) : TableEdit.applying(snapshot, changes, head.revision);
-    committed.fire(new CommittedTable(table, false));
+    Committed table = committedTable(head);
+    committed.fire(new CommittedTable(table.table(), false));
+    boolean readWhole = table.applied() == null;
     return Optional.of(
-        new CatchUp(known, head.revision, changes == null ? 0 : changes.size(), changes == null));
+        new CatchUp(known, head.revision, readWhole ? 0 : table.applied().size(), readWhole));
   }
 
   /** Reads the whole committed table and installs it as the snapshot. */
@@ -264,19 +262,23 @@ public class RulesetStore {
     return list;
   }
 
+  /** The committed table, and the changes applied to the snapshot to make it (null: read whole). */
+  private record Committed(RuleTable table, List<Change> applied) {}
+
   /**
-   * The committed table at {@code revision}, which the caller has locked: the snapshot when it is
-   * that revision, else the snapshot with the changes after it, else the whole table read.
+   * The committed table at the revision of {@code head}, which the caller has locked: the snapshot
+   * when it is that revision, else the snapshot with the changes after it, else the whole table
+   * read.
    */
-  private RuleTable committedTable(long revision) {
+  private Committed committedTable(RulesetRow head) {
     RuleTable snapshot = current.get().orElse(null);
-    if (snapshot != null && snapshot.revision() == revision) {
-      return snapshot;
+    if (snapshot != null && snapshot.revision() == head.revision) {
+      return new Committed(snapshot, List.of());
     }
-    List<Change> changes = changesAfter(snapshot, revision);
-    return changes == null
-        ? read(RulesetRow.<RulesetRow>findById(RulesetRow.ID))
-        : TableEdit.applying(snapshot, changes, revision);
+    List<Change> changes = changesAfter(snapshot, head.revision);
+    return new Committed(
+        changes == null ? read(head) : TableEdit.applying(snapshot, changes, head.revision),
+        changes);
   }
 
   /**
@@ -335,7 +337,7 @@ public class RulesetStore {
       return new Commit(head.revision, List.of(), base);
     }
     RuleTable table = edit.table();
-    Bundle whole = edit.whole() ? Rulesets.toBundle(table) : null;
+    Bundle whole = edit.whole();
     if (whole != null) {
       rows.setJdbcBatchSize(100);
       EntryRows.replace(rows, whole, edit.changes());

@@ -51,7 +51,7 @@ class ComposeEnvironmentIT {
       embedded =
           EmbeddedDatabase.start(
               Files.createTempDirectory("exoreg-compose").resolve("postgres"),
-              PackagedAppIT.freePort());
+              EmbeddedDatabase.freePort());
       server = embedded.jdbcUrl();
     }
     String user = db.get("POSTGRES_USER").asText();
@@ -74,7 +74,7 @@ class ComposeEnvironmentIT {
     environment.put(
         "QUARKUS_DATASOURCE_JDBC_URL",
         url.replace(composed.getAuthority(), standIn.getAuthority()));
-    int port = PackagedAppIT.freePort();
+    int port = EmbeddedDatabase.freePort();
     environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
 
     Path log = Files.createTempFile("exoreg-compose", ".log");

@@ -51,8 +51,8 @@ class CrashIT {
   void start() throws Exception {
     work = Files.createTempDirectory("exoreg-crash");
     data = work.resolve("postgres");
-    port = PackagedAppIT.freePort();
-    dbPort = PackagedAppIT.freePort();
+    port = EmbeddedDatabase.freePort();
+    dbPort = EmbeddedDatabase.freePort();
     app = launch();
   }
 

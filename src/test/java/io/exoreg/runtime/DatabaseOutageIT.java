@@ -35,8 +35,8 @@ class DatabaseOutageIT {
   void startsWithoutItsDatabaseAndRidesOutAnOutage() throws Exception {
     Path work = Files.createTempDirectory("exoreg-outage");
     Path data = work.resolve("postgres");
-    int dbPort = PackagedAppIT.freePort();
-    int port = PackagedAppIT.freePort();
+    int dbPort = EmbeddedDatabase.freePort();
+    int port = EmbeddedDatabase.freePort();
     Path log = work.resolve("app.log");
     app =
         PackagedAppIT.launch(

@@ -5,8 +5,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +26,8 @@ class PackagedAppIT {
   @Test
   void startsOnTheEmbeddedDefaultAndKeepsItsDataAcrossARestart() throws Exception {
     Path data = Files.createTempDirectory("exoreg-packaged");
-    int httpPort = freePort();
-    int dbPort = freePort();
+    int httpPort = EmbeddedDatabase.freePort();
+    int dbPort = EmbeddedDatabase.freePort();
 
     app = start(data, httpPort, dbPort);
     assertSalmonScalpInjectionInTheUk(httpPort);
@@ -123,12 +121,6 @@ class PackagedAppIT {
       if (!app.waitFor(30, TimeUnit.SECONDS)) {
         app.destroyForcibly().waitFor();
       }
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

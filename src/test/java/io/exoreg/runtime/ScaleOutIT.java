@@ -25,7 +25,7 @@ class ScaleOutIT {
   @Test
   void aWriteThroughOneInstanceIsAnsweredByTheOtherWithinOneSecond() throws Exception {
     Path work = Files.createTempDirectory("exoreg-scale-out");
-    database = EmbeddedDatabase.start(work.resolve("postgres"), PackagedAppIT.freePort());
+    database = EmbeddedDatabase.start(work.resolve("postgres"), EmbeddedDatabase.freePort());
     Map<String, String> settings =
         Map.of(
             "QUARKUS_DATASOURCE_JDBC_URL",
@@ -36,8 +36,8 @@ class ScaleOutIT {
             HexFormat.of().formatHex(ApiKeyStore.hash(SECRET)),
             "EXOREG_SYNC_CHECK_EVERY",
             "30s"); // notifications alone must do it
-    int portA = PackagedAppIT.freePort();
-    int portB = PackagedAppIT.freePort();
+    int portA = EmbeddedDatabase.freePort();
+    int portB = EmbeddedDatabase.freePort();
     apps.add(PackagedAppIT.start(work.resolve("a.log"), portA, settings));
     apps.add(PackagedAppIT.start(work.resolve("b.log"), portB, settings));
 

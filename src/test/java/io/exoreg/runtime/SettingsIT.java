@@ -33,11 +33,11 @@ class SettingsIT {
     Process app =
         PackagedAppIT.launch(
             log,
-            PackagedAppIT.freePort(),
+            EmbeddedDatabase.freePort(),
             Map.of(
                 // a database that is not there: the settings are checked before it is needed
                 "QUARKUS_DATASOURCE_JDBC_URL",
-                "jdbc:postgresql://localhost:" + PackagedAppIT.freePort() + "/postgres",
+                "jdbc:postgresql://localhost:" + EmbeddedDatabase.freePort() + "/postgres",
                 "QUARKUS_DATASOURCE_USERNAME",
                 "postgres",
                 variable,

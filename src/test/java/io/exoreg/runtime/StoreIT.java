@@ -72,7 +72,7 @@ class StoreIT {
   void aColumnChangedByHandStopsTheStartNamingTheTableAndTheColumn() throws Exception {
     Path work = Files.createTempDirectory("exoreg-schema");
     EmbeddedDatabase database = database(work.resolve("postgres"));
-    int port = PackagedAppIT.freePort();
+    int port = EmbeddedDatabase.freePort();
     PackagedAppIT.stop(start(work.resolve("first.log"), port, on(database)));
     sql(database, "ALTER TABLE jurisdiction ALTER COLUMN regulator TYPE integer USING NULL");
 
@@ -90,7 +90,7 @@ class StoreIT {
   void aDatabaseOfThePreviousVersionMigratesAndKeepsEveryRevisionExact() throws Exception {
     Path work = Files.createTempDirectory("exoreg-upgrade");
     EmbeddedDatabase database = database(work.resolve("postgres"));
-    int port = PackagedAppIT.freePort();
+    int port = EmbeddedDatabase.freePort();
     Process app = start(work.resolve("first.log"), port, on(database));
     String rule =
         given().port(port).get("/api/v1/rules/GB-any-source-injection").then().extract().asString();
@@ -153,7 +153,7 @@ class StoreIT {
   void theEmbeddedServerTakesAPortOfItsOwnWhenItsPortIsHeld() throws Exception {
     Path work = Files.createTempDirectory("exoreg-port");
     EmbeddedDatabase other = database(work.resolve("other"));
-    int port = PackagedAppIT.freePort();
+    int port = EmbeddedDatabase.freePort();
     Path log = work.resolve("app.log");
     Process app =
         start(
