@@ -45,6 +45,11 @@ final class BundleValidator {
 
   private final Set<String> undated = new HashSet<>();
 
+  /** Each date and link of a table is read once however many rules repeat it. */
+  private final Map<String, LocalDate> dates = new HashMap<>();
+
+  private final Set<String> urls = new HashSet<>();
+
   static RuleTable validate(Bundle bundle, long revision) {
     return new BundleValidator().check(bundle, revision);
   }
@@ -59,8 +64,8 @@ final class BundleValidator {
             "ingredients",
             bundle.ingredients(),
             (field, e) -> {
-              checkId(field + ".id", e.id(), ID);
-              required(field + ".label", e.label());
+              checkId(field, ".id", e.id(), ID);
+              required(field, ".label", e.label());
               return new Node(e.id(), null, e.label(), aliases(field, e.aliases()));
             });
     List<Jurisdiction> jurisdictions =
@@ -68,8 +73,8 @@ final class BundleValidator {
             "jurisdictions",
             bundle.jurisdictions(),
             (field, e) -> {
-              checkId(field + ".code", e.code(), CODE);
-              required(field + ".name", e.name());
+              checkId(field, ".code", e.code(), CODE);
+              required(field, ".name", e.name());
               return new Jurisdiction(
                   e.code(),
                   e.name(),
@@ -85,9 +90,9 @@ final class BundleValidator {
             "references",
             bundle.references(),
             (field, e) -> {
-              checkId(field + ".id", e.id(), ID);
-              required(field + ".title", e.title());
-              checkUrl(field + ".url", e.url());
+              checkId(field, ".id", e.id(), ID);
+              required(field, ".title", e.title());
+              checkUrl(field, ".url", e.url());
               return new Reference(e.id(), e.title(), e.publisher(), e.date(), e.url(), e.kind());
             });
     boolean vocabulariesValid =
@@ -188,39 +193,42 @@ final class BundleValidator {
       Bundle.RuleEntry e,
       Trees trees,
       java.util.function.Predicate<String> referenceExists) {
-    checkId(field + ".id", e.id(), ID);
-    String who = e.id() == null ? "" : "rule " + e.id() + ": ";
-    exists(field + ".ingredient", who, "ingredient", e.ingredient(), trees.ingredients());
-    exists(field + ".jurisdiction", who, "jurisdiction", e.jurisdiction(), trees.jurisdictions());
-    exists(field + ".source", who, "source", e.source(), trees.sources());
+    checkId(field, ".id", e.id(), ID);
+    String id = e.id();
+    exists(field, ".ingredient", id, "ingredient", e.ingredient(), trees.ingredients());
+    exists(field, ".jurisdiction", id, "jurisdiction", e.jurisdiction(), trees.jurisdictions());
+    exists(field, ".source", id, "source", e.source(), trees.sources());
     exists(
-        field + ".deliveryMethod",
-        who,
+        field,
+        ".deliveryMethod",
+        id,
         "delivery method",
         e.deliveryMethod(),
         trees.deliveryMethods());
-    Status status = status(field + ".status", who, e.status());
-    List<String> conditions = texts(field + ".conditions", e.conditions());
-    LegalBasis basis = legalBasis(field + ".legalBasis", who, e.legalBasis(), status);
-    List<String> refs = texts(field + ".references", e.references());
+    Status status = status(field, id, e.status());
+    List<String> conditions = texts(field, ".conditions", e.conditions());
+    LegalBasis basis = legalBasis(field, id, e.legalBasis(), status);
+    List<String> refs = texts(field, ".references", e.references());
     for (int i = 0; i < refs.size(); i++) {
       if (!referenceExists.test(refs.get(i))) {
         fail(
-            field + ".references[" + i + "]",
-            who + "reference '" + refs.get(i) + "' is not in the references list");
+            field,
+            ".references[" + i + "]",
+            who(id) + "reference '" + refs.get(i) + "' is not in the references list");
       }
     }
-    LocalDate from = date(field + ".effectiveFrom", who, e.effectiveFrom());
-    LocalDate to = date(field + ".effectiveTo", who, e.effectiveTo());
+    LocalDate from = date(field, ".effectiveFrom", id, e.effectiveFrom());
+    LocalDate to = date(field, ".effectiveTo", id, e.effectiveTo());
     if (from != null && to != null && !from.isBefore(to)) {
       fail(
-          field + ".effectiveFrom",
-          who + "effectiveFrom " + from + " must be before effectiveTo " + to);
+          field,
+          ".effectiveFrom",
+          who(id) + "effectiveFrom " + from + " must be before effectiveTo " + to);
     }
     if (e.confidence() == null || !CONFIDENCE.contains(e.confidence())) {
-      fail(field + ".confidence", who + "must be one of high, medium, low");
+      fail(field, ".confidence", who(id) + "must be one of high, medium, low");
     }
-    LocalDate verified = date(field + ".verifiedOn", who, e.verifiedOn());
+    LocalDate verified = date(field, ".verifiedOn", id, e.verifiedOn());
     return new Rule(
         e.id(),
         share(e.ingredient()),
@@ -244,8 +252,8 @@ final class BundleValidator {
   }
 
   private Node node(String field, NodeEntry e) {
-    checkId(field + ".id", e.id(), ID);
-    required(field + ".label", e.label());
+    checkId(field, ".id", e.id(), ID);
+    required(field, ".label", e.label());
     return new Node(e.id(), e.parent(), e.label(), aliases(field, e.aliases()));
   }
 
@@ -366,7 +374,7 @@ final class BundleValidator {
     Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < rules.size(); i++) {
       Rule r = rules.get(i);
-      if (r == null || undated.contains("rules[" + i + "]")) {
+      if (r == null || (!undated.isEmpty() && undated.contains("rules[" + i + "]"))) {
         continue; // an unreadable date would read as open and report overlaps that are not there
       }
       groups
@@ -393,17 +401,17 @@ final class BundleValidator {
   }
 
   private List<String> aliases(String field, List<String> aliases) {
-    return texts(field + ".aliases", aliases);
+    return texts(field, ".aliases", aliases);
   }
 
-  private List<String> texts(String field, List<String> texts) {
+  private List<String> texts(String at, String field, List<String> texts) {
     List<String> checked = new ArrayList<>();
     if (texts == null) {
       return checked;
     }
     for (int i = 0; i < texts.size(); i++) {
       if (texts.get(i) == null || texts.get(i).isBlank()) {
-        fail(field + "[" + i + "]", "must not be blank");
+        fail(at, field + "[" + i + "]", "must not be blank");
       } else {
         checked.add(texts.get(i));
       }
@@ -411,11 +419,12 @@ final class BundleValidator {
     return checked;
   }
 
-  private void checkId(String field, String id, Pattern pattern) {
+  private void checkId(String at, String field, String id, Pattern pattern) {
     if (id == null || id.isBlank()) {
-      fail(field, "is required");
+      fail(at, field, "is required");
     } else if (!pattern.matcher(id).matches()) {
       fail(
+          at,
           field,
           "'"
               + id
@@ -426,26 +435,32 @@ final class BundleValidator {
     }
   }
 
-  private void required(String field, String value) {
+  private void required(String at, String field, String value) {
     if (value == null || value.isBlank()) {
-      fail(field, "is required");
+      fail(at, field, "is required");
     }
   }
 
-  private void exists(String field, String who, String kind, String id, Tree<?> tree) {
+  /** How a violation of a rule's field begins: the rule's id, when it has one. */
+  private static String who(String ruleId) {
+    return ruleId == null ? "" : "rule " + ruleId + ": ";
+  }
+
+  private void exists(
+      String at, String field, String ruleId, String kind, String id, Tree<?> tree) {
     if (id == null) {
-      fail(field, who + kind + " is required");
+      fail(at, field, who(ruleId) + kind + " is required");
     } else if (!tree.contains(id)) {
       String hint =
           tree.resolve(id).map(canonical -> " (write it as '" + canonical + "')").orElse("");
-      fail(field, who + kind + " '" + id + "' does not exist" + hint);
+      fail(at, field, who(ruleId) + kind + " '" + id + "' does not exist" + hint);
     }
   }
 
-  private Status status(String field, String who, String value) {
+  private Status status(String at, String ruleId, String value) {
     Status status = parseStatus(value);
     if (status == null) {
-      fail(field, who + "status must be one of " + List.of(Status.values()));
+      fail(at, ".status", who(ruleId) + "status must be one of " + List.of(Status.values()));
     }
     return status;
   }
@@ -460,11 +475,14 @@ final class BundleValidator {
   }
 
   private LegalBasis legalBasis(
-      String field, String who, Bundle.LegalBasisEntry basis, Status status) {
+      String at, String ruleId, Bundle.LegalBasisEntry basis, Status status) {
     boolean missing = basis == null || basis.instrument() == null || basis.instrument().isBlank();
     if (missing) {
       if (status != null && status != Status.UNKNOWN) {
-        fail(field, who + "a " + status + " rule needs a legal basis with an instrument");
+        fail(
+            at,
+            ".legalBasis",
+            who(ruleId) + "a " + status + " rule needs a legal basis with an instrument");
       }
       boolean empty =
           basis == null
@@ -472,7 +490,7 @@ final class BundleValidator {
       // An empty basis is no basis: stored, it reads back as none, and must compare equal.
       return empty ? null : new LegalBasis(basis.instrument(), basis.provision(), basis.url());
     }
-    checkUrl(field + ".url", basis.url());
+    checkUrl(at, ".legalBasis.url", basis.url());
     return new LegalBasis(basis.instrument(), basis.provision(), basis.url());
   }
 
@@ -484,26 +502,35 @@ final class BundleValidator {
     return text == null || text.isBlank();
   }
 
-  private void checkUrl(String field, String url) {
-    if (url != null && !HTTP_URL.matcher(url).matches()) {
-      fail(field, "'" + url + "' is not an absolute http(s) URL");
+  private void checkUrl(String at, String field, String url) {
+    if (url != null && !urls.contains(url)) {
+      if (HTTP_URL.matcher(url).matches()) {
+        urls.add(url);
+      } else {
+        fail(at, field, "'" + url + "' is not an absolute http(s) URL");
+      }
     }
   }
 
-  private LocalDate date(String field, String who, String value) {
+  private LocalDate date(String at, String field, String ruleId, String value) {
     if (value == null) {
       return null;
+    }
+    LocalDate known = dates.get(value);
+    if (known != null) {
+      return known;
     }
     try {
       LocalDate date = LocalDate.parse(value);
       if (date.getYear() >= 1 && date.getYear() <= 9999) {
+        dates.put(value, date);
         return date;
       }
     } catch (DateTimeParseException e) {
       // reported below
     }
-    fail(field, who + "'" + value + "' is not a date (YYYY-MM-DD, years 0001 to 9999)");
-    undated.add(field.substring(0, field.lastIndexOf('.')));
+    fail(at, field, who(ruleId) + "'" + value + "' is not a date (YYYY-MM-DD, years 0001 to 9999)");
+    undated.add(at);
     return null;
   }
 
@@ -514,5 +541,10 @@ final class BundleValidator {
 
   private void fail(String field, String message) {
     violations.add(new Violation(field, message));
+  }
+
+  /** A violation of {@code field} within the entry at {@code at}, named only when it happens. */
+  private void fail(String at, String field, String message) {
+    fail(at + field, message);
   }
 }

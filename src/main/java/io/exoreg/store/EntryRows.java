@@ -122,7 +122,8 @@ final class EntryRows {
 
   /**
    * Makes the rows hold exactly the bundle, each entry at its place in the bundle's lists: rows of
-   * entries that were added, changed or moved are written, those of removed entries deleted.
+   * entries that were added, changed or moved are written, those of removed entries deleted. The
+   * rows are written with {@code COPY}: a whole table may be a hundred thousand of them.
    */
   static void replace(StatelessSession session, Bundle bundle, List<Change> changes) {
     Set<String> changed = new HashSet<>();
@@ -143,33 +144,34 @@ final class EntryRows {
         .getResultList()
         .forEach(row -> positions.put((String) row[0], (Integer) row[1]));
     List<E> entries = kind.list().apply(bundle);
-    Set<String> kept = new HashSet<>();
-    List<EntryRow<E>> inserted = new ArrayList<>();
-    List<EntryRow<E>> updated = new ArrayList<>();
+    // a changed or moved entry's row is deleted and written anew: one COPY costs less than as many
+    // updates
+    List<EntryRow<E>> written = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       E entry = entries.get(i);
       String id = kind.id().apply(entry);
-      kept.add(id);
-      Integer position = positions.get(id);
+      Integer position = positions.remove(id);
       if (position != null && position == i && !changed.contains(kind.entity() + "\u0000" + id)) {
         continue;
+      }
+      if (position != null) {
+        deleted.add(id);
       }
       EntryRow<E> row = kind.create().get();
       row.write(entry);
       row.position = i;
-      (position == null ? inserted : updated).add(row);
+      written.add(row);
     }
-    session.insertMultiple(inserted);
-    session.updateMultiple(updated);
-    List<String> gone = new ArrayList<>();
-    positions.keySet().stream().filter(id -> !kept.contains(id)).forEach(gone::add);
-    for (int from = 0; from < gone.size(); from += 1000) {
+    deleted.addAll(positions.keySet()); // the rows of entries the bundle no longer has
+    for (int from = 0; from < deleted.size(); from += 1000) {
       session
           .createMutationQuery(
               "delete from " + kind.hql() + " where " + kind.idAttribute() + " in :ids")
-          .setParameter("ids", gone.subList(from, Math.min(gone.size(), from + 1000)))
+          .setParameter("ids", deleted.subList(from, Math.min(deleted.size(), from + 1000)))
           .executeUpdate();
     }
+    BulkCopy.insert(session, kind.type(), written);
   }
 
   /** The table's entries as the rows hold them, in order: the lists of a bundle. */

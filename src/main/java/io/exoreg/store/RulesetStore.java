@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.zip.Deflater;
@@ -338,8 +339,11 @@ public class RulesetStore {
     }
     RuleTable table = edit.table();
     Bundle whole = edit.whole();
+    // the order of a table given whole is in no change, so an import keeps a copy of it, made while
+    // the database takes the rows
+    CompletableFuture<byte[]> checkpoint =
+        whole == null ? null : CompletableFuture.supplyAsync(() -> gzip(whole));
     if (whole != null) {
-      rows.setJdbcBatchSize(100);
       EntryRows.replace(rows, whole, edit.changes());
     } else {
       EntryRows.apply(Panache.getEntityManager(), edit.changes());
@@ -359,26 +363,16 @@ public class RulesetStore {
     revision.committedAt = OffsetDateTime.now(clock);
     revision.actor = actor;
     revision.description = description;
-    // the order of a table given whole is in no change, so an import keeps a copy of it
-    revision.checkpoint = whole != null ? gzip(whole) : null;
+    revision.checkpoint = whole != null ? checkpoint.join() : null;
     if (whole != null) {
       rows.insert(revision); // before its changes, which the stateless session writes at once
     } else {
       revision.persist();
     }
-    List<ChangeRow> changeRows = new ArrayList<>();
-    for (Change change : edit.changes()) {
-      ChangeRow row = new ChangeRow();
-      row.revision = table.revision();
-      row.action = change.action().name();
-      row.entity = change.entity();
-      row.entityId = change.id();
-      row.before = text(change.before());
-      row.after = text(change.after());
-      changeRows.add(row);
-    }
+    List<ChangeRow> changeRows =
+        edit.changes().stream().map(change -> changeRow(table.revision(), change)).toList();
     if (whole != null) {
-      rows.insertMultiple(changeRows);
+      BulkCopy.insert(rows, ChangeRow.class, changeRows);
     } else {
       changeRows.forEach(row -> row.persist());
     }
@@ -392,6 +386,17 @@ public class RulesetStore {
     boolean checkpointDue = whole == null && table.revision() % checkpointEvery == 0;
     committed.fire(new CommittedTable(table, checkpointDue));
     return new Commit(table.revision(), edit.changes(), table);
+  }
+
+  private static ChangeRow changeRow(long revision, Change change) {
+    ChangeRow row = new ChangeRow();
+    row.revision = revision;
+    row.action = change.action().name();
+    row.entity = change.entity();
+    row.entityId = change.id();
+    row.before = text(change.before());
+    row.after = text(change.after());
+    return row;
   }
 
   void completed(@Observes(during = TransactionPhase.AFTER_COMPLETION) CommittedTable table) {

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.TestDatabase;
 import io.exoreg.decision.RuleTable;
+import io.exoreg.ruleset.Bundle;
 import io.exoreg.ruleset.Bundle.RuleEntry;
+import io.exoreg.ruleset.BundleEdits;
 import io.exoreg.ruleset.BundleEdits.Kind;
 import io.exoreg.ruleset.InvalidRulesetException;
 import io.exoreg.ruleset.Rulesets;
 import io.exoreg.ruleset.TableEdit;
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,6 +47,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestDatabase.class)
 class StoreTest {
   private static final String SECRET = "exo_store-test-secret";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Checkpoints every few revisions, so that exports are rebuilt across several of them. */
   public static class Profile implements QuarkusTestProfile {
@@ -228,5 +233,116 @@ class StoreTest {
             .call(() -> RevisionRow.<RevisionRow>findById(revision).checkpoint != null));
     assertEquals(
         1L, QuarkusTransaction.requiringNew().call(() -> ChangeRow.count("revision", revision)));
+  }
+
+  @Test
+  void aLargeImportWrittenInBulkReadsBackExactlyAndKeepsItsForeignKeys() throws Exception {
+    String keys = foreignKeys();
+    String before = given().get("/api/v1/ruleset").asString();
+    Bundle large = largeBundle(12_000);
+
+    failing.arm(); // a bulk write that fails leaves the table, and its keys, as they were
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            store.commit(
+                "test",
+                "a bulk write that fails",
+                table ->
+                    TableEdit.replacing(
+                        table, BundleEdits.merge(Rulesets.toBundle(table), large))));
+    assertEquals(keys, foreignKeys());
+    assertEquals(
+        JsonPath.from(before).getMap(""), given().get("/api/v1/ruleset").jsonPath().getMap(""));
+
+    long revision =
+        writer()
+            .body(JSON.writeValueAsString(large))
+            .queryParam("mode", "merge")
+            .post("/api/v1/ruleset")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getLong("rulesetRevision");
+    assertEquals(keys, foreignKeys());
+    RuleTable snapshot = current.require();
+    assertEquals(revision, snapshot.revision());
+    assertEquals(
+        Rulesets.toBundle(snapshot), Rulesets.toBundle(store.load()), "the rows read back");
+    RuleEntry tricky =
+        Rulesets.toBundle(snapshot).rules().stream()
+            .filter(r -> r.id().equals("store-bulk-0"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(large.rules().get(0), tricky);
+
+    writer().body(before).post("/api/v1/ruleset").then().statusCode(200);
+    assertEquals(keys, foreignKeys());
+    assertEquals(
+        JsonPath.from(before).getMap(""), given().get("/api/v1/ruleset").jsonPath().getMap(""));
+  }
+
+  /** The foreign keys of the rule and change tables, as PostgreSQL states them. */
+  private static String foreignKeys() {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () ->
+                Panache.getEntityManager()
+                    .createNativeQuery(
+                        "SELECT string_agg(conrelid::regclass || ' ' || conname || ' '"
+                            + " || pg_get_constraintdef(oid), '; ' ORDER BY conrelid::regclass::text,"
+                            + " conname) FROM pg_constraint WHERE contype = 'f'",
+                        String.class)
+                    .getSingleResult()
+                    .toString());
+  }
+
+  /**
+   * New jurisdictions with a hundred rules each, over the default vocabularies; the first rule's
+   * texts hold what the text format of COPY escapes, quotes, braces and characters beyond ASCII.
+   */
+  private static Bundle largeBundle(int rules) {
+    List<Bundle.JurisdictionEntry> jurisdictions = new ArrayList<>();
+    List<RuleEntry> entries = new ArrayList<>();
+    for (int i = 0; i < rules; i++) {
+      String code = "ZB" + (i / 100);
+      if (i % 100 == 0) {
+        jurisdictions.add(
+            new Bundle.JurisdictionEntry(code, "Bulk land " + code, null, null, null, List.of()));
+      }
+      int year = 1900 + i % 100;
+      boolean tricky = i == 0;
+      entries.add(
+          new RuleEntry(
+              "store-bulk-" + i,
+              "exosome",
+              code,
+              "salmon",
+              "topical",
+              "RESTRICTED",
+              tricky
+                  ? List.of("a \\ backslash, a \"quote\", {braces}", "tab\there\nand a new line")
+                  : List.of("a condition"),
+              new Bundle.LegalBasisEntry("Bulk Act", tricky ? "s. 1\r\n(2)" : null, null),
+              List.of(),
+              year + "-01-01",
+              year + "-12-31",
+              "low",
+              "2026-11-30",
+              tricky ? "Zulässig \u2713 \uD835\uDD18 \\N not a null" : null));
+    }
+    return new Bundle(
+        Bundle.FORMAT,
+        null,
+        null,
+        null,
+        Map.of(),
+        List.of(),
+        jurisdictions,
+        List.of(),
+        List.of(),
+        List.of(),
+        entries);
   }
 }
