@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
@@ -14,6 +15,7 @@ import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
 
 /**
  * Writes many new rows of one entity with PostgreSQL's {@code COPY}, on the connection of the
@@ -36,30 +38,106 @@ final class BulkCopy {
 
   private BulkCopy() {}
 
+  /** How an entity maps to its table: its columns, the id's first. */
+  private record Mapping(
+      EntityPersister persister,
+      SharedSessionContractImplementor session,
+      String table,
+      List<String> columns,
+      List<AttributeMapping> attributes) {
+    static Mapping of(StatelessSession session, Class<?> type) {
+      SharedSessionContractImplementor implementor =
+          session.unwrap(SharedSessionContractImplementor.class);
+      EntityPersister persister =
+          implementor.getFactory().getMappingMetamodel().getEntityDescriptor(type);
+      List<String> columns = new ArrayList<>();
+      persister
+          .getIdentifierMapping()
+          .forEachSelectable((i, column) -> columns.add(column.getSelectionExpression()));
+      List<AttributeMapping> attributes = new ArrayList<>();
+      persister.forEachAttributeMapping(
+          attribute -> {
+            attributes.add(attribute);
+            attribute.forEachSelectable(
+                (i, column) -> columns.add(column.getSelectionExpression()));
+          });
+      if (columns.size() != attributes.size() + 1) {
+        throw new IllegalStateException(
+            type.getSimpleName() + " maps attributes of several columns");
+      }
+      return new Mapping(
+          persister, implementor, persister.getIdentifierTableName(), columns, attributes);
+    }
+
+    String columnOf(String attribute) {
+      return columns.get(1 + attributes.indexOf(persister.findAttributeMapping(attribute)));
+    }
+  }
+
+  /**
+   * Reads every row of an entity in the order of an attribute, as one {@code COPY}: a hundred
+   * thousand rows come several times faster than through a query's result set.
+   */
+  static <T> List<T> read(StatelessSession session, Supplier<T> create, String orderBy) {
+    T first = create.get();
+    Mapping mapping = Mapping.of(session, first.getClass());
+    session.createNativeMutationQuery("SET LOCAL DateStyle TO ISO").executeUpdate();
+    String sql =
+        "COPY (SELECT "
+            + String.join(", ", mapping.columns())
+            + " FROM "
+            + mapping.table()
+            + " ORDER BY "
+            + mapping.columnOf(orderBy)
+            + ") TO STDOUT";
+    List<Class<?>> types = new ArrayList<>();
+    mapping.attributes().forEach(a -> types.add(a.getJavaType().getJavaTypeClass()));
+    List<T> rows = new ArrayList<>();
+    session.doWork(
+        connection -> {
+          CopyOut copy = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql);
+          byte[] line;
+          T row = first;
+          while ((line = copy.readFromCopy()) != null) {
+            List<String> fields = Text.fields(line);
+            mapping
+                .persister()
+                .getIdentifierMapping()
+                .setIdentifier(
+                    row,
+                    Text.parse(
+                        fields.get(0),
+                        mapping
+                            .persister()
+                            .getIdentifierMapping()
+                            .getJavaType()
+                            .getJavaTypeClass()),
+                    mapping.session());
+            for (int i = 0; i < types.size(); i++) {
+              mapping
+                  .attributes()
+                  .get(i)
+                  .setValue(row, Text.parse(fields.get(i + 1), types.get(i)));
+            }
+            rows.add(row);
+            row = create.get();
+          }
+        });
+    return rows;
+  }
+
   /** Inserts the rows, all of one entity class, as one {@code COPY}. */
   static void insert(StatelessSession session, Class<?> type, List<?> rows) {
     if (rows.isEmpty()) {
       return;
     }
-    SharedSessionContractImplementor implementor =
-        session.unwrap(SharedSessionContractImplementor.class);
-    EntityPersister persister =
-        implementor.getFactory().getMappingMetamodel().getEntityDescriptor(type);
-    List<String> columns = new ArrayList<>();
-    persister
-        .getIdentifierMapping()
-        .forEachSelectable((i, column) -> columns.add(column.getSelectionExpression()));
-    List<AttributeMapping> attributes = new ArrayList<>();
-    persister.forEachAttributeMapping(
-        attribute -> {
-          attributes.add(attribute);
-          attribute.forEachSelectable((i, column) -> columns.add(column.getSelectionExpression()));
-        });
-    if (columns.size() != attributes.size() + 1) {
-      throw new IllegalStateException(type.getSimpleName() + " maps attributes of several columns");
-    }
+    Mapping mapping = Mapping.of(session, type);
+    EntityPersister persister = mapping.persister();
+    SharedSessionContractImplementor implementor = mapping.session();
+    List<String> columns = mapping.columns();
+    List<AttributeMapping> attributes = mapping.attributes();
     Generator generator = persister.getGenerator();
-    String table = persister.getIdentifierTableName();
+    String table = mapping.table();
     String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
     // the ids first: drawing one from a sequence is a query, and none may run during the COPY
     Object[] ids = new Object[rows.size()];
@@ -197,6 +275,91 @@ final class BulkCopy {
           bytes[length++] = b;
         }
       }
+    }
+
+    /** The fields of one row as {@code COPY} sends it, unescaped; null for {@code \\N}. */
+    static List<String> fields(byte[] line) {
+      List<String> fields = new ArrayList<>();
+      byte[] field = new byte[line.length];
+      int length = 0;
+      boolean escaped = false;
+      int end = line.length > 0 && line[line.length - 1] == '\n' ? line.length - 1 : line.length;
+      for (int i = 0; i <= end; i++) {
+        if (i == end || line[i] == '\t') {
+          fields.add(
+              length == 2 && field[0] == '\\' && field[1] == 'N' && escaped
+                  ? null
+                  : new String(field, 0, length, StandardCharsets.UTF_8));
+          length = 0;
+          escaped = false;
+        } else if (line[i] == '\\' && i + 1 < end) {
+          byte next = line[++i];
+          if (next == 'N' && length == 0) {
+            field[length++] = '\\';
+            field[length++] = 'N';
+            escaped = true;
+            continue;
+          }
+          field[length++] =
+              switch (next) {
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 't' -> '\t';
+                case 'b' -> '\b';
+                case 'f' -> '\f';
+                case 'v' -> 0x0b;
+                default -> next;
+              };
+        } else {
+          field[length++] = line[i];
+        }
+      }
+      return fields;
+    }
+
+    /** A column's text as the attribute's type. */
+    static Object parse(String text, Class<?> type) {
+      if (text == null) {
+        return null;
+      } else if (type == String.class) {
+        return text;
+      } else if (type == Integer.class || type == int.class) {
+        return Integer.valueOf(text);
+      } else if (type == Long.class || type == long.class) {
+        return Long.valueOf(text);
+      } else if (type == Boolean.class || type == boolean.class) {
+        return text.equals("t");
+      } else if (type == LocalDate.class) {
+        return LocalDate.parse(text);
+      } else if (List.class.isAssignableFrom(type)) {
+        return array(text);
+      }
+      throw new IllegalArgumentException("No value of " + type.getName() + " from COPY text");
+    }
+
+    /** The elements of an array literal: {a,"b \\"c\\""}; an unquoted NULL is null. */
+    private static List<String> array(String text) {
+      List<String> elements = new ArrayList<>();
+      int i = 1;
+      int end = text.length() - 1; // the closing brace
+      while (i < end) {
+        StringBuilder element = new StringBuilder();
+        boolean quoted = text.charAt(i) == '"';
+        if (quoted) {
+          for (i++; text.charAt(i) != '"'; i++) {
+            element.append(text.charAt(i) == '\\' ? text.charAt(++i) : text.charAt(i));
+          }
+          i++; // the closing quote
+        } else {
+          for (; i < end && text.charAt(i) != ','; i++) {
+            element.append(text.charAt(i));
+          }
+        }
+        String value = element.toString();
+        elements.add(!quoted && value.equals("NULL") ? null : value);
+        i++; // the comma
+      }
+      return elements;
     }
 
     private void raw(byte[] text) {

@@ -179,11 +179,7 @@ final class EntryRows {
     @SuppressWarnings("unchecked")
     Kind<E> kind = (Kind<E>) BY_ENTITY.get(entity);
     List<E> entries = new ArrayList<>();
-    session
-        .createSelectionQuery("from " + kind.hql() + " order by position", kind.type())
-        .setFetchSize(1000)
-        .getResultList()
-        .forEach(row -> entries.add(row.entry()));
+    BulkCopy.read(session, kind.create(), "position").forEach(row -> entries.add(row.entry()));
     return entries;
   }
 }
