@@ -9,6 +9,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -91,6 +95,43 @@ class KeptAnswersTest {
     double bytes = metric("exoreg_kept_answers_size_bytes");
     assertTrue(bytes > 0 && bytes <= MAX_SIZE, "kept answers within the bound: " + bytes);
     assertTrue(metric("exoreg_kept_answers") < 100, "some answers were let go");
+  }
+
+  @Test
+  void keptAnswersShareTheTextsOfTheRulesTheyCiteAndSendThemWhole() {
+    // three questions no other test asks, decided by the same GB rules for animal sources
+    String today =
+        given()
+            .get("/api/v1/status?jurisdiction=GB&source=porcine&deliveryMethod=topical")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("at");
+    double size = metric("exoreg_kept_answers_size_bytes");
+    long bodies = 0;
+    for (String source : List.of("bovine-milk", "marine", "trout")) {
+      String path = "/api/v1/status?jurisdiction=GB&deliveryMethod=topical&source=" + source;
+      String kept = given().get(path).then().statusCode(200).extract().asString();
+      bodies += kept.getBytes(StandardCharsets.UTF_8).length;
+      assertEquals(kept, given().get(path).then().statusCode(200).extract().asString());
+      // the same question about another day is decided afresh and written whole, not kept
+      Map<String, Object> fresh =
+          new HashMap<>(
+              given()
+                  .get(path + "&at=" + LocalDate.parse(today).plusDays(1))
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .jsonPath()
+                  .getMap(""));
+      Map<String, Object> read = new HashMap<>(JsonPath.from(kept).getMap(""));
+      fresh.remove("at");
+      read.remove("at");
+      assertEquals(fresh, read, source);
+    }
+    double grown = metric("exoreg_kept_answers_size_bytes") - size;
+    assertTrue(grown < bodies, "kept " + grown + " bytes for " + bodies + " bytes of answers");
   }
 
   /** {@code word} with the letters whose bits are set in {@code mask} in upper case. */
