@@ -18,6 +18,7 @@ import io.exoreg.store.CurrentTable;
 import io.exoreg.store.RulesetStore;
 import io.exoreg.store.RulesetStore.Commit;
 import io.exoreg.store.RulesetStore.Preview;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -146,6 +147,7 @@ public class RulesetResource {
   }
 
   @POST
+  @RolesAllowed(Scopes.LAW)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "apiKey")
@@ -202,8 +204,7 @@ public class RulesetResource {
       List<Change> diff = preview.changes();
       return new ImportResult(how, true, false, preview.revision(), diff.size(), grouped(diff));
     }
-    Commit commit =
-        store.commit(EditResource.caller(request).name(), how + " import of a bundle", edit);
+    Commit commit = store.commit(Caller.of(request).name(), how + " import of a bundle", edit);
     return new ImportResult(
         how,
         false,
