@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
@@ -157,9 +158,41 @@ public class Problems {
     return response(problem, HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
   }
 
+  /** A body of a type the operation does not take: 415 naming those it does. */
+  private static Response unsupportedType(ContainerRequestContext request) {
+    String method = request.getMethod();
+    List<String> accepted = BodyTypes.accepted(method, request.getUriInfo().getPath());
+    String sent = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+    String given = sent == null || sent.isBlank() ? "no Content-Type" : Inputs.quote(sent.strip());
+    if (accepted.isEmpty()) {
+      return response(Problem.of(415, "This operation takes no body of " + given, null));
+    }
+    String list = String.join(" or ", accepted);
+    Problem problem =
+        Problem.of(
+            415,
+            method
+                + " "
+                + request.getUriInfo().getPath()
+                + " takes a body of type "
+                + list
+                + ", not "
+                + given
+                + "; send the body with Content-Type: "
+                + accepted.get(0),
+            List.of(new FieldError("Content-Type", given + " is not accepted here; send " + list)));
+    String header = "PATCH".equals(method) ? "Accept-Patch" : "Accept-Post";
+    return "POST".equals(method) || "PATCH".equals(method)
+        ? response(problem, header, String.join(", ", accepted))
+        : response(problem);
+  }
+
   @ServerExceptionMapper
-  public Response webApplication(WebApplicationException e) {
+  public Response webApplication(WebApplicationException e, ContainerRequestContext request) {
     int status = e.getResponse().getStatus();
+    if (status == 415 && request != null) {
+      return unsupportedType(request);
+    }
     if (status >= 500) {
       LOG.error("Request failed", e);
     }
