@@ -153,7 +153,11 @@ public interface ExoregConfig {
      * {@code law} (edit the law table) and {@code admin} (manage keys, and everything); by default
      * {@code admin} for an admin key, else {@code law}.
      */
-    Optional<List<String>> scopes();
+    Optional<
+            List<
+                @Pattern(regexp = "\\s*(law|admin)\\s*", message = "must be a scope: law or admin")
+                String>>
+        scopes();
 
     /** Whether the key may manage other keys: the scope {@code admin}, when no scopes are set. */
     @WithDefault("false")
