@@ -15,14 +15,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -85,18 +87,21 @@ public class CheckResource {
   private final ObjectMapper json;
   private final Clock clock;
   private final DecisionMetrics metrics;
+  private final String version;
 
   public CheckResource(
       CurrentTable current,
       ExoregConfig config,
       ObjectMapper json,
       Clock clock,
-      DecisionMetrics metrics) {
+      DecisionMetrics metrics,
+      @ConfigProperty(name = "quarkus.application.version", defaultValue = "0") String version) {
     this.current = current;
     this.config = config;
     this.json = json;
     this.clock = clock;
     this.metrics = metrics;
+    this.version = version;
   }
 
   private static Map<String, Map<Status, Integer>> decisionsByMarket(CheckReport report) {
@@ -136,8 +141,10 @@ public class CheckResource {
                   "The day to decide for, YYYY-MM-DD; the catalogue's at, else today (UTC)")
           @QueryParam("at")
           String at,
-      HttpHeaders headers) {
-    return check(failOn, warnOn, format, headers, (reader, today) -> reader.json(body, at, today));
+      HttpHeaders headers,
+      @Context UriInfo uri) {
+    return check(
+        failOn, warnOn, format, headers, uri, (reader, today) -> reader.json(body, at, today));
   }
 
   @POST
@@ -153,17 +160,19 @@ public class CheckResource {
       @QueryParam("warnOn") String warnOn,
       @QueryParam("format") String format,
       @QueryParam("at") String at,
-      HttpHeaders headers) {
+      HttpHeaders headers,
+      @Context UriInfo uri) {
     if (headers.getMediaType() == null) {
       throw new ProblemException(
           415, "Send the catalogue with Content-Type application/json or text/csv", null);
     }
-    Charset charset = charset(headers.getMediaType());
+    Charset charset = Inputs.charset(headers.getMediaType());
     return check(
         failOn,
         warnOn,
         format,
         headers,
+        uri,
         (reader, today) -> reader.csv(new InputStreamReader(body, charset), at, today));
   }
 
@@ -172,6 +181,7 @@ public class CheckResource {
       String warnOn,
       String formatName,
       HttpHeaders headers,
+      UriInfo uri,
       BiFunction<CatalogueReader, LocalDate, CheckInput> read) {
     long started = System.nanoTime();
     RuleTable table = current.require();
@@ -188,7 +198,9 @@ public class CheckResource {
     CheckInput input = read.apply(reader, LocalDate.now(clock));
     CheckReport report = CatalogueChecker.check(table, input, fail, warn);
     metrics.checked(report.passed(), decisionsByMarket(report));
-    StreamingOutput body = out -> format.write(report, out, json);
+    // the service's own page tells what the reporting tool is and shows its table
+    Producer producer = new Producer(version, uri.getBaseUri().resolve("/"));
+    StreamingOutput body = out -> format.write(report, producer, out, json);
     return Response.status(report.passed() ? 200 : 422)
         .type(format.mediaType() + ";charset=UTF-8")
         .header(
@@ -200,21 +212,6 @@ public class CheckResource {
   }
 
   /** The charset the CSV declares, UTF-8 when it declares none. */
-  private static Charset charset(MediaType type) {
-    String name = type == null ? null : type.getParameters().get("charset");
-    if (name == null) {
-      return StandardCharsets.UTF_8;
-    }
-    try {
-      return Charset.forName(name);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalid(
-          List.of(
-              new Problem.FieldError(
-                  "Content-Type", "charset " + Inputs.quote(name) + " is not known; send UTF-8")));
-    }
-  }
-
   private static ReportFormat format(Inputs inputs, String name, HttpHeaders headers) {
     if (name != null && !name.isBlank()) {
       return ReportFormat.named(name)

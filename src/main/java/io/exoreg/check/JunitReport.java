@@ -11,9 +11,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * The report as JUnit XML, the test-report format CI servers render: one testcase per product x
- * market named {@code sku/market} with the sku as its class name, a failure for a failing status,
- * and warnings as properties and in the test's output.
+ * The report as JUnit XML, the test-report format CI servers render, valid against the schema
+ * Jenkins' xUnit plugin checks reports with (junit-10): one testcase per product x market named
+ * {@code sku/market} with the sku as its class name, a failure for a failing status, and warnings
+ * in the test's output and as properties of the suite (a test case may hold no properties).
  */
 public final class JunitReport {
   private JunitReport() {}
@@ -28,10 +29,13 @@ public final class JunitReport {
       xml.writeStartElement("testsuites");
       xml.writeAttribute("name", "exoreg");
       counts(xml, tests, failures);
+      xml.writeAttribute("time", "0");
       xml.writeCharacters("\n  ");
       xml.writeStartElement("testsuite");
       xml.writeAttribute("name", "exoreg catalogue check");
       counts(xml, tests, failures);
+      xml.writeAttribute("skipped", "0"); // a suite has a skipped count; the suites do not
+      xml.writeAttribute("time", "0");
       xml.writeAttribute("timestamp", report.at().toString() + "T00:00:00");
       xml.writeCharacters("\n    ");
       xml.writeStartElement("properties");
@@ -40,6 +44,15 @@ public final class JunitReport {
       property(xml, "failOn", report.failOn().name(), "      ");
       property(xml, "warnOn", report.warnOn().name(), "      ");
       property(xml, "warnings", Integer.toString(report.warnings()), "      ");
+      for (Result result : report.results()) {
+        for (Finding warning : warnings(result)) {
+          property(
+              xml,
+              "warning",
+              result.sku() + "/" + result.market() + ": " + TextReport.finding(warning),
+              "      ");
+        }
+      }
       xml.writeCharacters("\n    ");
       xml.writeEndElement();
       for (Result result : report.results()) {
@@ -67,8 +80,10 @@ public final class JunitReport {
     xml.writeAttribute("tests", tests);
     xml.writeAttribute("failures", failures);
     xml.writeAttribute("errors", "0");
-    xml.writeAttribute("skipped", "0");
-    xml.writeAttribute("time", "0");
+  }
+
+  private static List<Finding> warnings(Result result) {
+    return result.findings().stream().filter(f -> f.outcome() == Outcome.warn).toList();
   }
 
   private static void testcase(XMLStreamWriter xml, Result result) throws XMLStreamException {
@@ -77,17 +92,6 @@ public final class JunitReport {
     xml.writeAttribute("name", clean(result.sku() + "/" + result.market()));
     xml.writeAttribute("classname", clean(result.sku()));
     xml.writeAttribute("time", "0");
-    List<Finding> warnings =
-        result.findings().stream().filter(f -> f.outcome() == Outcome.warn).toList();
-    if (!warnings.isEmpty()) {
-      xml.writeCharacters("\n      ");
-      xml.writeStartElement("properties");
-      for (Finding warning : warnings) {
-        property(xml, "warning", TextReport.finding(warning), "        ");
-      }
-      xml.writeCharacters("\n      ");
-      xml.writeEndElement();
-    }
     if (result.outcome() == Outcome.fail) {
       List<Finding> failing =
           result.findings().stream().filter(f -> f.outcome() == Outcome.fail).toList();
@@ -109,7 +113,11 @@ public final class JunitReport {
     }
     xml.writeCharacters("\n      ");
     xml.writeStartElement("system-out");
-    xml.writeCharacters(clean(TextReport.findings(result.findings())));
+    StringBuilder out = new StringBuilder(TextReport.findings(result.findings()));
+    for (Finding warning : warnings(result)) {
+      out.append("\nwarning: ").append(TextReport.finding(warning));
+    }
+    xml.writeCharacters(clean(out.toString()));
     xml.writeEndElement();
     xml.writeCharacters("\n    ");
     xml.writeEndElement();

@@ -35,11 +35,12 @@ public enum ReportFormat {
   }
 
   /** Writes the report to {@code out} in this format, as UTF-8, and flushes it. */
-  public void write(CheckReport report, OutputStream out, ObjectMapper mapper) throws IOException {
+  public void write(CheckReport report, Producer producer, OutputStream out, ObjectMapper mapper)
+      throws IOException {
     switch (this) {
       case json ->
           mapper.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, report);
-      case sarif -> SarifReport.write(report, out, mapper);
+      case sarif -> SarifReport.write(report, producer, out, mapper);
       case junit -> text(out, writer -> JunitReport.write(report, writer));
       case text -> text(out, writer -> TextReport.write(report, writer));
       case github -> text(out, writer -> GithubReport.write(report, writer));

@@ -32,7 +32,13 @@ public final class SarifReport {
   public record Tool(Driver driver) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Driver(String name, String version, List<SarifRule> rules) {}
+  public record Driver(
+      String name,
+      String version,
+      String semanticVersion,
+      String informationUri,
+      Map<String, Object> properties,
+      List<SarifRule> rules) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SarifRule(
@@ -68,7 +74,8 @@ public final class SarifReport {
    * Writes the log as it goes: the driver's rules are gathered in a first pass over the findings,
    * then each result is written as soon as it is made.
    */
-  public static void write(CheckReport report, OutputStream out, ObjectMapper mapper)
+  public static void write(
+      CheckReport report, Producer producer, OutputStream out, ObjectMapper mapper)
       throws IOException {
     Map<String, Integer> index = new LinkedHashMap<>();
     List<SarifRule> rules = new ArrayList<>();
@@ -97,7 +104,17 @@ public final class SarifReport {
       g.writeStartObject();
       g.writeFieldName("tool");
       values.writeValue(
-          g, new Tool(new Driver("exoreg", "ruleset revision " + report.rulesetRevision(), rules)));
+          g,
+          new Tool(
+              new Driver(
+                  "exoreg",
+                  producer.version(),
+                  Producer.SEMANTIC.matcher(producer.version()).matches()
+                      ? producer.version()
+                      : null,
+                  producer.informationUri().toString(),
+                  Map.of("rulesetRevision", report.rulesetRevision()),
+                  rules)));
       g.writeFieldName("invocations");
       values.writeValue(g, List.of(new Invocation(true)));
       g.writeArrayFieldStart("results");

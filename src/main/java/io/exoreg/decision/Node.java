@@ -8,4 +8,9 @@ public record Node(String id, String parent, String label, List<String> aliases)
   public Node {
     aliases = List.copyOf(aliases);
   }
+
+  @Override
+  public String name() {
+    return label;
+  }
 }

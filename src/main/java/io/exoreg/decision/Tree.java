@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +20,10 @@ import java.util.Optional;
 public final class Tree<T extends TreeEntry> {
   private final Map<String, T> byId;
   private final Map<String, String> idByKey;
+
+  /** Every id, alias and name with the id it spells, for suggestions when nothing matches. */
+  private final List<String[]> spellings;
+
   private final Map<String, List<String>> chains;
   private final Map<String, List<String>> children;
   private final Map<String, Integer> numbers;
@@ -36,15 +39,36 @@ public final class Tree<T extends TreeEntry> {
       ids.put(entry.id(), entry);
       kids.put(entry.id(), new ArrayList<>());
     }
+    List<String[]> spellings = new ArrayList<>();
     for (T entry : entries) {
       keys.put(key(entry.id()), entry.id());
+      spellings.add(new String[] {entry.id(), entry.id()});
       for (String alias : entry.aliases()) {
         keys.putIfAbsent(key(alias), entry.id());
+        spellings.add(new String[] {alias, entry.id()});
       }
       if (entry.parent() != null) {
         kids.get(entry.parent()).add(entry.id());
       }
     }
+    // Names come after every id and alias, and a name two entries share stands for neither.
+    Map<String, String> named = new HashMap<>();
+    for (T entry : entries) {
+      String name = key(entry.name());
+      if (!name.isEmpty() && !keys.containsKey(name)) {
+        named.merge(name, entry.id(), (one, other) -> one.equals(other) ? one : "");
+      }
+      if (entry.name() != null) {
+        spellings.add(new String[] {entry.name(), entry.id()});
+      }
+    }
+    named.forEach(
+        (name, id) -> {
+          if (!id.isEmpty()) {
+            keys.put(name, id);
+          }
+        });
+    keys.remove("");
     Map<String, List<String>> upwards = new HashMap<>();
     for (T entry : entries) {
       List<String> line = new ArrayList<>();
@@ -71,6 +95,7 @@ public final class Tree<T extends TreeEntry> {
     }
     this.byId = Collections.unmodifiableMap(ids);
     this.idByKey = Map.copyOf(keys);
+    this.spellings = List.copyOf(spellings);
     this.chains = Map.copyOf(upwards);
     this.children = Collections.unmodifiableMap(kids);
     this.numbers = Map.copyOf(order);
@@ -85,14 +110,33 @@ public final class Tree<T extends TreeEntry> {
     }
   }
 
-  /** Lookups ignore case and surrounding blanks, so "uk", " UK " and "Uk" are one code. */
+  /**
+   * Lookups ignore case, accents, punctuation and a leading "the" ({@link Names#key}), so "uk", "
+   * UK " and "U.K." are one code and "the Netherlands" is a name of NL.
+   */
   public static String key(String text) {
-    return text.strip().toLowerCase(Locale.ROOT);
+    return Names.key(text);
   }
 
-  /** The canonical id that an id or alias, in any case, stands for. */
+  /** The canonical id that an id, an alias or a name stands for, written in any of those ways. */
   public Optional<String> resolve(String idOrAlias) {
     return idOrAlias == null ? Optional.empty() : Optional.ofNullable(idByKey.get(key(idOrAlias)));
+  }
+
+  /**
+   * The ids whose id, aliases or name are closest to an input that matches none, best first: what
+   * the person probably meant.
+   */
+  public List<String> suggest(String input, int limit) {
+    Map<String, String> idOf = new LinkedHashMap<>();
+    for (String[] spelling : spellings) {
+      idOf.putIfAbsent(spelling[0], spelling[1]);
+    }
+    return Names.closest(input, idOf.keySet(), Integer.MAX_VALUE).stream()
+        .map(idOf::get)
+        .distinct()
+        .limit(limit)
+        .toList();
   }
 
   public Optional<T> find(String idOrAlias) {

@@ -7,6 +7,7 @@ import io.exoreg.ruleset.Bundle.NodeEntry;
 import io.exoreg.ruleset.Bundle.RuleEntry;
 import io.exoreg.ruleset.BundleEdits.Kind;
 import io.exoreg.ruleset.Rulesets;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * and the revision it made ({@code Exoreg-Revision}); PUT and DELETE need {@code If-Match}.
  */
 @Path("/api/v1")
+@RolesAllowed(Scopes.LAW)
 @SecurityScheme(
     securitySchemeName = "apiKey",
     type = SecuritySchemeType.HTTP,
@@ -302,7 +304,7 @@ public class EditResource {
   }
 
   static Caller caller(ContainerRequestContext request) {
-    return (Caller) request.getProperty(Caller.PROPERTY);
+    return Caller.of(request);
   }
 
   private static Response created(Editor.Written written, UriInfo uri) {

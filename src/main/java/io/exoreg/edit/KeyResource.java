@@ -1,5 +1,6 @@
 package io.exoreg.edit;
 
+import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.problem.Problem.FieldError;
 import io.exoreg.problem.ProblemException;
@@ -8,6 +9,7 @@ import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.ApiKeyStore;
 import io.exoreg.store.ApiKeyStore.KeyInfo;
 import io.exoreg.store.ApiKeyStore.NewKey;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * it.
  */
 @Path("/api/v1/keys")
+@RolesAllowed(Scopes.ADMIN)
 @Tag(name = "API keys")
 @SecurityRequirement(name = "apiKey")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(
     responseCode = "403",
-    description = "The key is not an admin key",
+    description = "The key's scopes do not include admin",
     content =
         @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class KeyResource {
@@ -59,11 +63,18 @@ public class KeyResource {
     this.config = config;
   }
 
-  /** What to make: a name (the actor in the audit trail) and whether it may manage keys. */
-  public record KeyRequest(String name, boolean admin) {}
+  /**
+   * What to make: a name (the actor in the audit trail) and what the key may do. {@code scopes}
+   * defaults to {@code ["law"]}; {@code "admin": true} is short for {@code "scopes": ["admin"]}.
+   */
+  public record KeyRequest(
+      String name,
+      @Schema(description = "law: edit the law table; admin: manage keys, and everything")
+          List<String> scopes,
+      @Schema(description = "Short for scopes [\"admin\"]", deprecated = true) Boolean admin) {}
 
   /** A key just made; {@code key} is the secret, shown this once and never stored. */
-  public record CreatedKey(String name, boolean admin, String key, String createdBy) {}
+  public record CreatedKey(String name, List<String> scopes, String key, String createdBy) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -93,9 +104,10 @@ public class KeyResource {
           "'" + request.name() + "' names a key the deployment configures; choose another name",
           List.of(new FieldError("name", "is taken")));
     }
-    Caller caller = EditResource.caller(context);
+    List<String> scopes = scopes(request);
+    Caller caller = Caller.of(context);
     NewKey made =
-        keys.create(request.name(), request.admin(), caller.name())
+        keys.create(request.name(), scopes, caller.name())
             .orElseThrow(
                 () ->
                     new ProblemException(
@@ -109,8 +121,39 @@ public class KeyResource {
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .entity(
             new CreatedKey(
-                made.key().name(), made.key().admin(), made.secret(), made.key().createdBy()))
+                made.key().name(), made.key().scopes(), made.secret(), made.key().createdBy()))
         .build();
+  }
+
+  /** The scopes asked for, checked: each one known, at least one, none twice. */
+  private static List<String> scopes(KeyRequest request) {
+    List<String> scopes =
+        request.scopes() == null
+            ? Scopes.defaults(Boolean.TRUE.equals(request.admin()))
+            : new ArrayList<>(request.scopes());
+    if (request.scopes() != null && Boolean.TRUE.equals(request.admin())) {
+      scopes.add(Scopes.ADMIN);
+    }
+    List<FieldError> errors = new ArrayList<>();
+    if (scopes.isEmpty()) {
+      errors.add(
+          new FieldError("scopes", "is empty; a key needs at least one scope: law or admin"));
+    }
+    for (int i = 0; i < scopes.size(); i++) {
+      String scope = scopes.get(i);
+      int index = i;
+      Scopes.refusal(scope)
+          .ifPresent(
+              why ->
+                  errors.add(
+                      new FieldError(
+                          "scopes[" + index + "]",
+                          (scope == null ? "" : Inputs.quote(scope) + " ") + why)));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    return Scopes.normal(scopes);
   }
 
   @GET
@@ -132,7 +175,7 @@ public class KeyResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Response revoke(@PathParam("name") String name, @Context ContainerRequestContext context) {
-    if (!keys.revoke(name, EditResource.caller(context).name())) {
+    if (!keys.revoke(name, Caller.of(context).name())) {
       throw ProblemException.notFound("No live key named '" + name + "'");
     }
     return Response.noContent().build();

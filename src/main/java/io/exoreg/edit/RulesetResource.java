@@ -1,23 +1,22 @@
 package io.exoreg.edit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.http.Accept;
 import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.problem.ProblemException;
 import io.exoreg.ruleset.Bundle;
-import io.exoreg.ruleset.Bundle.RuleEntry;
 import io.exoreg.ruleset.BundleEdits;
 import io.exoreg.ruleset.Change;
+import io.exoreg.ruleset.InvalidRulesetException;
+import io.exoreg.ruleset.RulesCsv;
 import io.exoreg.ruleset.Rulesets;
 import io.exoreg.ruleset.TableEdit;
 import io.exoreg.store.CurrentTable;
 import io.exoreg.store.RulesetStore;
 import io.exoreg.store.RulesetStore.Commit;
 import io.exoreg.store.RulesetStore.Preview;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,13 +29,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -49,28 +52,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/ruleset")
 @Tag(name = "Editing")
 public class RulesetResource {
-  private static final CsvMapper CSV = new CsvMapper();
-  private static final CsvSchema RULES_CSV =
-      CsvSchema.builder()
-          .addColumn("id")
-          .addColumn("ingredient")
-          .addColumn("jurisdiction")
-          .addColumn("source")
-          .addColumn("deliveryMethod")
-          .addColumn("status")
-          .addColumn("conditions")
-          .addColumn("legalInstrument")
-          .addColumn("legalProvision")
-          .addColumn("legalUrl")
-          .addColumn("references")
-          .addColumn("effectiveFrom")
-          .addColumn("effectiveTo")
-          .addColumn("confidence")
-          .addColumn("verifiedOn")
-          .addColumn("notes")
-          .build()
-          .withHeader();
-
   private final RulesetStore store;
   private final CurrentTable current;
 
@@ -136,7 +117,7 @@ public class RulesetResource {
     Accept accept = Accept.of(headers.getRequestHeader(HttpHeaders.ACCEPT));
     boolean csv = accept.weight("text/csv") > accept.weight(MediaType.APPLICATION_JSON);
     if (csv) {
-      return Response.ok(csv(bundle), "text/csv;charset=UTF-8")
+      return Response.ok(RulesCsv.write(bundle), "text/csv;charset=UTF-8")
           .header(EditResource.REVISION_HEADER, at)
           .build();
     }
@@ -146,6 +127,7 @@ public class RulesetResource {
   }
 
   @POST
+  @RolesAllowed(Scopes.LAW)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "apiKey")
@@ -179,7 +161,71 @@ public class RulesetResource {
       @Parameter(description = "true to see the diff without applying it") @QueryParam("dryRun")
           String dryRun,
       @Context ContainerRequestContext request) {
-    String how = mode == null || mode.isBlank() ? "replace" : mode.strip().toLowerCase(Locale.ROOT);
+    Options options = options(mode, dryRun, "replace");
+    Bundle incoming = Rulesets.parse(body);
+    return apply(
+        options,
+        Caller.of(request),
+        "a bundle",
+        table -> options.merge() ? BundleEdits.merge(Rulesets.toBundle(table), incoming) : incoming,
+        refused -> refused);
+  }
+
+  @POST
+  @RolesAllowed(Scopes.LAW)
+  @Consumes(RulesCsv.MEDIA_TYPE)
+  @Produces(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "apiKey")
+  @Operation(
+      summary = "Import rules from CSV, as the export with Accept: text/csv writes them",
+      description =
+          "The header names the columns id, ingredient, jurisdiction, source, deliveryMethod, status, conditions (one a line within the cell), legalInstrument, legalProvision, legalUrl, references (separated by spaces), effectiveFrom, effectiveTo, confidence, verifiedOn, notes. mode=merge (default) adds and replaces the rules with those ids and keeps the rest; mode=replace makes these the table's only rules and keeps its vocabularies. A bad cell is refused by its line and column; nothing is written.")
+  @RequestBody(
+      content =
+          @Content(mediaType = RulesCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The diff, applied or not",
+      content = @Content(schema = @Schema(implementation = ImportResult.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A line breaks the format or a validation rule; errors names line and column",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public ImportResult importCsv(
+      InputStream body,
+      @Parameter(description = "merge (default) or replace") @QueryParam("mode") String mode,
+      @Parameter(description = "true to see the diff without applying it") @QueryParam("dryRun")
+          String dryRun,
+      @Context HttpHeaders headers,
+      @Context ContainerRequestContext request) {
+    Options options = options(mode, dryRun, "merge");
+    Charset charset = Inputs.charset(headers.getMediaType());
+    RulesCsv.Rows rows = RulesCsv.read(new InputStreamReader(body, charset));
+    Function<RuleTable, Bundle> result =
+        table ->
+            options.merge()
+                ? BundleEdits.merge(Rulesets.toBundle(table), rows.asBundle())
+                : BundleEdits.withRules(Rulesets.toBundle(table), rows.rules());
+    return apply(
+        options,
+        Caller.of(request),
+        "rules from CSV",
+        result,
+        refused -> rows.byLine(refused, result.apply(current.require())));
+  }
+
+  /** How to import: merge or replace, and whether only to see the diff. */
+  private record Options(String mode, boolean dryRun) {
+    boolean merge() {
+      return mode.equals("merge");
+    }
+  }
+
+  private static Options options(String mode, String dryRun, String fallback) {
+    String how = mode == null || mode.isBlank() ? fallback : mode.strip().toLowerCase(Locale.ROOT);
     List<Problem.FieldError> errors = new ArrayList<>();
     if (!how.equals("replace") && !how.equals("merge")) {
       errors.add(new Problem.FieldError("mode", Inputs.quote(mode) + " is not replace or merge"));
@@ -191,26 +237,39 @@ public class RulesetResource {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
-    Bundle incoming = Rulesets.parse(body);
-    Function<RuleTable, TableEdit> edit =
-        how.equals("merge")
-            ? table ->
-                TableEdit.replacing(table, BundleEdits.merge(Rulesets.toBundle(table), incoming))
-            : table -> TableEdit.replacing(table, incoming);
-    if (dry.equals("true")) {
-      Preview preview = store.preview(edit);
-      List<Change> diff = preview.changes();
-      return new ImportResult(how, true, false, preview.revision(), diff.size(), grouped(diff));
+    return new Options(how, dry.equals("true"));
+  }
+
+  /**
+   * Previews or commits the table that {@code result} makes of the current one (an import of {@code
+   * what}, as the history names it); a refusal is passed through {@code explained} first, so that
+   * it names what the client sent.
+   */
+  private ImportResult apply(
+      Options options,
+      Caller caller,
+      String what,
+      Function<RuleTable, Bundle> result,
+      UnaryOperator<InvalidRulesetException> explained) {
+    Function<RuleTable, TableEdit> edit = table -> TableEdit.replacing(table, result.apply(table));
+    try {
+      if (options.dryRun()) {
+        Preview preview = store.preview(edit);
+        List<Change> diff = preview.changes();
+        return new ImportResult(
+            options.mode(), true, false, preview.revision(), diff.size(), grouped(diff));
+      }
+      Commit commit = store.commit(caller.name(), options.mode() + " import of " + what, edit);
+      return new ImportResult(
+          options.mode(),
+          false,
+          commit.applied(),
+          commit.revision(),
+          commit.changes().size(),
+          grouped(commit.changes()));
+    } catch (InvalidRulesetException refused) {
+      throw explained.apply(refused);
     }
-    Commit commit =
-        store.commit(EditResource.caller(request).name(), how + " import of a bundle", edit);
-    return new ImportResult(
-        how,
-        false,
-        commit.applied(),
-        commit.revision(),
-        commit.changes().size(),
-        grouped(commit.changes()));
   }
 
   private static Map<String, List<Change>> grouped(List<Change> changes) {
@@ -219,34 +278,5 @@ public class RulesetResource {
       grouped.put(action.name(), changes.stream().filter(c -> c.action() == action).toList());
     }
     return grouped;
-  }
-
-  private static String csv(Bundle bundle) {
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (RuleEntry r : bundle.rules()) {
-      Map<String, String> row = new LinkedHashMap<>();
-      row.put("id", r.id());
-      row.put("ingredient", r.ingredient());
-      row.put("jurisdiction", r.jurisdiction());
-      row.put("source", r.source());
-      row.put("deliveryMethod", r.deliveryMethod());
-      row.put("status", r.status());
-      row.put("conditions", r.conditions() == null ? "" : String.join("\n", r.conditions()));
-      row.put("legalInstrument", r.legalBasis() == null ? "" : r.legalBasis().instrument());
-      row.put("legalProvision", r.legalBasis() == null ? "" : r.legalBasis().provision());
-      row.put("legalUrl", r.legalBasis() == null ? "" : r.legalBasis().url());
-      row.put("references", r.references() == null ? "" : String.join(" ", r.references()));
-      row.put("effectiveFrom", r.effectiveFrom());
-      row.put("effectiveTo", r.effectiveTo());
-      row.put("confidence", r.confidence());
-      row.put("verifiedOn", r.verifiedOn());
-      row.put("notes", r.notes());
-      rows.add(row);
-    }
-    try {
-      return CSV.writer(RULES_CSV).writeValueAsString(rows);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The rules could not be written as CSV", e);
-    }
   }
 }

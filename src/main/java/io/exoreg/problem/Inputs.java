@@ -4,6 +4,9 @@ import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
 import io.exoreg.decision.Tree;
 import io.exoreg.problem.Problem.FieldError;
+import jakarta.ws.rs.core.MediaType;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -37,6 +40,9 @@ public final class Inputs {
   /** The most errors one answer lists; a catalogue with thousands of bad rows gets the first. */
   private static final int MAX_ERRORS = 100;
 
+  /** The most entries a suggestion names. */
+  private static final int SUGGESTIONS = 3;
+
   private final RuleTable table;
   private final List<FieldError> errors = new ArrayList<>();
   private int dropped;
@@ -61,7 +67,8 @@ public final class Inputs {
       }
       return null;
     }
-    String id = vocabulary.tree.apply(table).resolve(value).orElse(null);
+    Tree<?> tree = vocabulary.tree.apply(table);
+    String id = tree.resolve(value).orElse(null);
     if (id == null) {
       fail(
           field,
@@ -70,10 +77,41 @@ public final class Inputs {
               + vocabulary.noun
               + " "
               + quote(value)
+              + suggestion(tree, value)
               + "; the valid values are listed at GET "
               + vocabulary.listing);
     }
     return id;
+  }
+
+  /** "; did you mean FR (France)?" for the entries closest to a value that matches none. */
+  private static String suggestion(Tree<?> tree, String value) {
+    List<String> close = tree.suggest(value, SUGGESTIONS);
+    if (close.isEmpty()) {
+      return "";
+    }
+    List<String> named = new ArrayList<>();
+    for (String id : close) {
+      String name = tree.get(id).name();
+      named.add(name == null || Tree.key(name).equals(Tree.key(id)) ? id : id + " (" + name + ")");
+    }
+    return "; did you mean " + String.join(" or ", named) + "?";
+  }
+
+  /** The charset a body's Content-Type names; UTF-8 when it names none. */
+  public static Charset charset(MediaType type) {
+    String name = type == null ? null : type.getParameters().get("charset");
+    if (name == null) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.invalid(
+          List.of(
+              new FieldError(
+                  "Content-Type", "charset " + quote(name) + " is not known; send UTF-8")));
+    }
   }
 
   public LocalDate date(String field, String value, LocalDate fallback) {

@@ -7,13 +7,24 @@ import io.exoreg.ruleset.InvalidRulesetException;
 import io.exoreg.ruleset.Rulesets;
 import io.exoreg.store.Databases;
 import io.exoreg.store.TableNotLoadedException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Maps every exception to an {@code application/problem+json} response with a fixed, helpful
@@ -22,6 +33,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class Problems {
   private static final Logger LOG = Logger.getLogger(Problems.class);
+
+  /** The challenge of a 401: send an API key as a bearer token. */
+  public static final String CHALLENGE = "Bearer realm=\"exoreg\"";
+
   private static final int RETRY_AFTER_SECONDS = 2;
 
   public static Response response(Problem problem) {
@@ -77,6 +92,62 @@ public class Problems {
             .problem());
   }
 
+  /** No key, or one that is wrong or revoked: 401 with the challenge. */
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthenticated(RuntimeException e) {
+    OptionalLong wait =
+        e instanceof AuthenticationFailedException failed
+            ? Throttled.retryAfter(failed)
+            : OptionalLong.empty();
+    if (wait.isPresent()) {
+      return response(
+          Problem.of(
+              429,
+              "Too many failed authentications from this address; retry after "
+                  + wait.getAsLong()
+                  + " s",
+              null),
+          HttpHeaders.RETRY_AFTER,
+          wait.getAsLong());
+    }
+    return response(
+        Problem.of(401, "This request needs a valid API key: Authorization: Bearer <key>", null),
+        HttpHeaders.WWW_AUTHENTICATE,
+        CHALLENGE);
+  }
+
+  /** A good key whose scopes do not cover the operation: 403 naming the scope it needs. */
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e, SimpleResourceInfo operation) {
+    List<String> needed = neededScopes(operation);
+    String detail =
+        needed.isEmpty()
+            ? "This key's scopes do not allow this operation"
+            : "This operation needs a key with the scope "
+                + needed.stream()
+                    .map(scope -> "'" + scope + "'")
+                    .collect(Collectors.joining(" or "))
+                + " (or 'admin'); this key's scopes do not include it";
+    return response(Problem.of(403, detail, null));
+  }
+
+  private static List<String> neededScopes(SimpleResourceInfo operation) {
+    if (operation == null || operation.getResourceClass() == null) {
+      return List.of();
+    }
+    RolesAllowed roles = null;
+    for (Method method : operation.getResourceClass().getMethods()) {
+      if (method.getName().equals(operation.getMethodName())
+          && Arrays.equals(method.getParameterTypes(), operation.parameterTypes())) {
+        roles = method.getAnnotation(RolesAllowed.class);
+      }
+    }
+    if (roles == null) {
+      roles = operation.getResourceClass().getAnnotation(RolesAllowed.class);
+    }
+    return roles == null ? List.of() : List.of(roles.value());
+  }
+
   @ServerExceptionMapper
   public Response notLoaded(TableNotLoadedException e) {
     return retryLater(Problem.of(503, e.getMessage(), null));
@@ -84,12 +155,44 @@ public class Problems {
 
   /** A 503 that tells the client when to try again: the database is retried as often. */
   private static Response retryLater(Problem problem) {
-    return response(problem, jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    return response(problem, HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+  }
+
+  /** A body of a type the operation does not take: 415 naming those it does. */
+  private static Response unsupportedType(ContainerRequestContext request) {
+    String method = request.getMethod();
+    List<String> accepted = BodyTypes.accepted(method, request.getUriInfo().getPath());
+    String sent = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+    String given = sent == null || sent.isBlank() ? "no Content-Type" : Inputs.quote(sent.strip());
+    if (accepted.isEmpty()) {
+      return response(Problem.of(415, "This operation takes no body of " + given, null));
+    }
+    String list = String.join(" or ", accepted);
+    Problem problem =
+        Problem.of(
+            415,
+            method
+                + " "
+                + request.getUriInfo().getPath()
+                + " takes a body of type "
+                + list
+                + ", not "
+                + given
+                + "; send the body with Content-Type: "
+                + accepted.get(0),
+            List.of(new FieldError("Content-Type", given + " is not accepted here; send " + list)));
+    String header = "PATCH".equals(method) ? "Accept-Patch" : "Accept-Post";
+    return "POST".equals(method) || "PATCH".equals(method)
+        ? response(problem, header, String.join(", ", accepted))
+        : response(problem);
   }
 
   @ServerExceptionMapper
-  public Response webApplication(WebApplicationException e) {
+  public Response webApplication(WebApplicationException e, ContainerRequestContext request) {
     int status = e.getResponse().getStatus();
+    if (status == 415 && request != null) {
+      return unsupportedType(request);
+    }
     if (status >= 500) {
       LOG.error("Request failed", e);
     }

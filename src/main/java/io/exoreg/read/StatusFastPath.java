@@ -13,19 +13,21 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
 
 /**
  * A front for {@code GET /api/v1/status} on the event loop: a valid question of today whose answer
  * this snapshot already holds is sent straight from memory, with its tag and a 304 when the client
- * holds it. Everything else (a first ask, another day, any invalid or repeated parameter) goes on
- * to {@link StatusResource}, which decides, keeps the answer and reports errors. The two answer
- * alike, byte for byte.
+ * holds it. Everything else (a first ask, another day, any invalid, unknown or repeated parameter)
+ * goes on to {@link StatusResource}, which decides, keeps the answer and reports errors. The two
+ * answer alike, byte for byte.
  */
 @ApplicationScoped
 public class StatusFastPath {
   private final CurrentTable current;
   private final Answers answers;
   private final String defaultIngredient;
+  private final Set<String> parameters = QueryParameters.known(StatusResource.class, "status");
 
   public StatusFastPath(CurrentTable current, Answers answers, ExoregConfig config) {
     this.current = current;
@@ -79,8 +81,8 @@ public class StatusFastPath {
   /** The canonical question of a valid question of today, or null for the resource to answer. */
   private String key(RuleTable table, MultiMap params) {
     for (String name : params.names()) {
-      if (params.getAll(name).size() > 1) {
-        return null;
+      if (params.getAll(name).size() > 1 || !parameters.contains(name)) {
+        return null; // the resource names it
       }
     }
     String at = params.get("at");

@@ -122,6 +122,11 @@ public final class BundleEdits {
         mergeList(old.rules(), incoming.rules(), RuleEntry::id));
   }
 
+  /** The table with these rules in place of all of its own, everything else kept. */
+  public static Bundle withRules(Bundle b, List<RuleEntry> rules) {
+    return with(b, null, null, null, null, rules, null);
+  }
+
   private static Bundle with(
       Bundle b,
       List<IngredientEntry> ingredients,

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -359,7 +360,8 @@ final class BundleValidator {
       if (value == null) {
         continue;
       }
-      String previous = seen.putIfAbsent(Tree.key(value), value);
+      // ids of rules and references are written as they are, not typed by people: case alone
+      String previous = seen.putIfAbsent(value.strip().toLowerCase(Locale.ROOT), value);
       if (previous != null) {
         fail(list + "[" + i + "].id", "'" + value + "' collides with '" + previous + "'");
       }

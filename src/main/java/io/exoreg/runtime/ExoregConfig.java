@@ -8,7 +8,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
@@ -133,8 +135,8 @@ public interface ExoregConfig {
   }
 
   /**
-   * {@code exoreg.api-keys."<name>".sha256} and {@code exoreg.api-keys."<name>".admin}: keys a
-   * deployment supplies as the hex SHA-256 of their secret, beside those made over the API.
+   * {@code exoreg.api-keys."<name>".sha256}, {@code .scopes} and {@code .admin}: keys a deployment
+   * supplies as the hex SHA-256 of their secret, beside those made over the API.
    */
   @WithName("api-keys")
   Map<String, ConfiguredKey> apiKeys();
@@ -146,7 +148,18 @@ public interface ExoregConfig {
         message = "must be the hex SHA-256 of the key's secret: 64 hex digits")
     String sha256();
 
-    /** Whether the key may manage other keys. */
+    /**
+     * {@code exoreg.api-keys."<name>".scopes}: what the key may do, a comma-separated list of
+     * {@code law} (edit the law table) and {@code admin} (manage keys, and everything); by default
+     * {@code admin} for an admin key, else {@code law}.
+     */
+    Optional<
+            List<
+                @Pattern(regexp = "\\s*(law|admin)\\s*", message = "must be a scope: law or admin")
+                String>>
+        scopes();
+
+    /** Whether the key may manage other keys: the scope {@code admin}, when no scopes are set. */
     @WithDefault("false")
     boolean admin();
   }

@@ -16,7 +16,9 @@ class ApiKeyRow extends PanacheEntityBase {
   @Column(name = "secret_hash")
   public byte[] secretHash;
 
-  public boolean admin;
+  /** What the key may do: {@code law}, {@code admin}, later {@code policy:<id>}. */
+  @Column(name = "scopes", columnDefinition = "text[]")
+  public String[] scopes;
 
   @Column(name = "created_at")
   public OffsetDateTime createdAt;

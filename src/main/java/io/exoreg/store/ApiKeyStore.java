@@ -21,6 +21,7 @@ import java.util.Optional;
 public class ApiKeyStore {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String PREFIX = "exo_";
+  private static final String ADMIN = "admin";
 
   private final Clock clock;
 
@@ -31,14 +32,24 @@ public class ApiKeyStore {
   /** A key as listed: never its secret or hash. */
   public record KeyInfo(
       String name,
-      boolean admin,
+      List<String> scopes,
       OffsetDateTime createdAt,
       String createdBy,
       OffsetDateTime revokedAt,
       String revokedBy) {
     static KeyInfo of(ApiKeyRow row) {
       return new KeyInfo(
-          row.name, row.admin, row.createdAt, row.createdBy, row.revokedAt, row.revokedBy);
+          row.name,
+          List.of(row.scopes),
+          row.createdAt,
+          row.createdBy,
+          row.revokedAt,
+          row.revokedBy);
+    }
+
+    /** Whether the key manages keys. */
+    public boolean admin() {
+      return scopes.contains(ADMIN);
     }
   }
 
@@ -50,10 +61,10 @@ public class ApiKeyStore {
    * table writers' lock, so two made at once under one name give one key.
    */
   @Transactional
-  public Optional<NewKey> create(String name, boolean admin, String actor) {
+  public Optional<NewKey> create(String name, List<String> scopes, String actor) {
     RulesetRow.forWriting();
     return ApiKeyRow.findById(name) == null
-        ? Optional.of(insert(name, admin, actor))
+        ? Optional.of(insert(name, scopes, actor))
         : Optional.empty();
   }
 
@@ -62,7 +73,9 @@ public class ApiKeyStore {
   public Optional<NewKey> createFirstAdmin(String name) {
     // The ruleset row is the writers' lock: two instances starting at once make one key.
     RulesetRow.forWriting();
-    return ApiKeyRow.count() == 0 ? Optional.of(insert(name, true, "exoreg")) : Optional.empty();
+    return ApiKeyRow.count() == 0
+        ? Optional.of(insert(name, List.of(ADMIN), "exoreg"))
+        : Optional.empty();
   }
 
   /** Revokes a live key at once; false when there is no live key of that name. */
@@ -100,14 +113,14 @@ public class ApiKeyStore {
     }
   }
 
-  private NewKey insert(String name, boolean admin, String actor) {
+  private NewKey insert(String name, List<String> scopes, String actor) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     ApiKeyRow row = new ApiKeyRow();
     row.name = name;
     row.secretHash = hash(secret);
-    row.admin = admin;
+    row.scopes = scopes.toArray(String[]::new);
     row.createdAt = OffsetDateTime.now(clock);
     row.createdBy = actor;
     row.persist();

@@ -489,4 +489,36 @@ class CheckApiTest {
                 "::notice title=exoreg catalogue check::failed: 3 product x market results, 1 failed, 1 warned"),
         lines);
   }
+
+  @Test
+  void theExampleCataloguesFailAndPassAsTheReadmeSays() throws IOException {
+    for (String[] example :
+        new String[][] {
+          {"examples/catalogue.json", "application/json"},
+          {"examples/catalogue.csv", "text/csv"}
+        }) {
+      JsonPath failing =
+          given()
+              .contentType(example[1])
+              .body(Files.readString(Path.of(example[0])))
+              .post("/api/v1/checks?at=2026-12-01")
+              .then()
+              .statusCode(422)
+              .extract()
+              .jsonPath();
+      List<String> failed =
+          failing.getList(
+              "results.findAll { it.outcome == 'fail' }.collect { it.sku + '/' + it.market }");
+      assertEquals(
+          List.of("HAIR-ASCE-KIT/KR", "HAIR-ASCE-KIT/JP", "PN-BOOSTER-2ML/US"), failed, example[0]);
+    }
+    given()
+        .contentType("application/json")
+        .body(Files.readString(Path.of("examples/catalogue-passing.json")))
+        .post("/api/v1/checks?at=2026-12-01")
+        .then()
+        .statusCode(200)
+        .body("passed", equalTo(true))
+        .body("results.market", containsInAnyOrder("GB", "FR", "DE"));
+  }
 }

@@ -1,6 +1,7 @@
 package io.exoreg.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,11 +20,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
 import org.apache.maven.plugin.surefire.log.api.NullConsoleLogger;
 import org.apache.maven.plugins.surefire.report.ReportTestCase;
 import org.apache.maven.plugins.surefire.report.ReportTestSuite;
@@ -31,10 +39,14 @@ import org.apache.maven.plugins.surefire.report.TestSuiteXmlParser;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 /** The machine-read report formats are what their readers expect. */
 class ReportFormatsTest {
   private static final RuleTable TABLE = DefaultTable.table();
+  private static final Producer PRODUCER =
+      new Producer("1.4.0-SNAPSHOT", URI.create("https://exoreg.example/"));
 
   /** Three products: one fails in GB and passes in FR, one warns, one has a name to escape. */
   private static final CheckReport REPORT =
@@ -110,10 +122,41 @@ class ReportFormatsTest {
     assertEquals(
         Integer.toString(dom.getElementsByTagName("failure").getLength()),
         testsuite.getAttribute("failures"));
+    // a warning is a property of the suite, named by its case, and in the case's output
+    List<Element> warnings = new ArrayList<>();
+    NodeList properties = testsuite.getElementsByTagName("property");
+    for (int i = 0; i < properties.getLength(); i++) {
+      Element property = (Element) properties.item(i);
+      if (property.getAttribute("name").equals("warning")) {
+        warnings.add(property);
+      }
+    }
+    assertEquals(1, warnings.size(), xml);
+    assertTrue(warnings.get(0).getAttribute("value").startsWith("BOOST/GB: "));
+    assertTrue(warnings.get(0).getAttribute("value").contains("RESTRICTED"));
     Element boost = (Element) dom.getElementsByTagName("testcase").item(2);
-    Element warning = (Element) boost.getElementsByTagName("property").item(0);
-    assertEquals("warning", warning.getAttribute("name"));
-    assertTrue(warning.getAttribute("value").contains("RESTRICTED"));
+    assertTrue(
+        boost.getElementsByTagName("system-out").item(0).getTextContent().contains("warning: "));
+    assertEquals(0, boost.getElementsByTagName("properties").getLength());
+  }
+
+  @Test
+  void junitValidatesAgainstTheSchemaJenkinsChecksReportsWith() throws Exception {
+    Schema schema =
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+            .newSchema(getClass().getResource("/junit-10.xsd"));
+    String xml = written(ReportFormat.junit);
+    schema.newValidator().validate(new StreamSource(new StringReader(xml)));
+    // the schema refuses what the report used to write: a properties element in a test case
+    String withCaseProperties =
+        xml.replace(
+            "<testcase name=\"BOOST/GB\" classname=\"BOOST\" time=\"0\">",
+            "<testcase name=\"BOOST/GB\" classname=\"BOOST\" time=\"0\"><properties/>");
+    assertTrue(!withCaseProperties.equals(xml), "the case to spoil is where it is expected");
+    assertThrows(
+        SAXException.class,
+        () ->
+            schema.newValidator().validate(new StreamSource(new StringReader(withCaseProperties))));
   }
 
   @Test
@@ -132,7 +175,13 @@ class ReportFormatsTest {
     assertEquals("error", run.get("results").get(0).get("level").asText());
     assertEquals("warning", run.get("results").get(1).get("level").asText());
     assertEquals(SarifReport.NO_RULE, run.get("results").get(2).get("ruleId").asText());
-    JsonNode rule = run.get("tool").get("driver").get("rules").get(0);
+    JsonNode driver = run.get("tool").get("driver");
+    assertEquals("1.4.0-SNAPSHOT", driver.get("version").asText());
+    assertEquals("1.4.0-SNAPSHOT", driver.get("semanticVersion").asText());
+    assertEquals("https://exoreg.example/", driver.get("informationUri").asText());
+    assertEquals(
+        REPORT.rulesetRevision(), driver.get("properties").get("rulesetRevision").asLong());
+    JsonNode rule = driver.get("rules").get(0);
     assertEquals("GB-any-source-injection", rule.get("id").asText());
     assertEquals(
         TABLE.rule("GB-any-source-injection").orElseThrow().legalBasis().url(),
@@ -154,7 +203,7 @@ class ReportFormatsTest {
   /** The format as the response would carry it. */
   private static String written(ReportFormat format) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    format.write(REPORT, out, new ObjectMapper().findAndRegisterModules());
+    format.write(REPORT, PRODUCER, out, new ObjectMapper().findAndRegisterModules());
     return out.toString(StandardCharsets.UTF_8);
   }
 

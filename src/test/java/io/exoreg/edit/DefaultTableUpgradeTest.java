@@ -62,7 +62,7 @@ class DefaultTableUpgradeTest {
     given().get("/api/v1/ingredients").then().statusCode(200).body("id", contains("exosome"));
     given().get("/api/v1/jurisdictions").then().body("", hasSize(earlier.jurisdictions().size()));
     long before = revision();
-    String admin = keys.create("upgrade-admin", true, "test").orElseThrow().secret();
+    String admin = keys.create("upgrade-admin", List.of("admin"), "test").orElseThrow().secret();
 
     ValidatableResponse dryRun =
         as(admin)

@@ -44,7 +44,8 @@ class EditApiTest {
 
   @BeforeEach
   void makeAnAdminKey() {
-    admin = keys.create("admin-" + UUID.randomUUID(), true, "test").orElseThrow().secret();
+    admin =
+        keys.create("admin-" + UUID.randomUUID(), List.of("admin"), "test").orElseThrow().secret();
   }
 
   private RequestSpecification as(String secret) {
@@ -160,7 +161,7 @@ class EditApiTest {
   @Test
   void everyWritePathRefusesNoKeyAWrongKeyAndARevokedKeyAndChangesNothing() {
     String revokedName = unique("revoked");
-    String revoked = keys.create(revokedName, true, "test").orElseThrow().secret();
+    String revoked = keys.create(revokedName, List.of("admin"), "test").orElseThrow().secret();
     as(admin).delete("/api/v1/keys/" + revokedName).then().statusCode(204);
     String before = export();
     long revision = revision();
@@ -595,7 +596,7 @@ class EditApiTest {
             .then()
             .statusCode(201)
             .body("key", startsWith("exo_"))
-            .body("admin", equalTo(false))
+            .body("scopes", contains("law"))
             .extract()
             .path("key");
     long before = revision();

@@ -11,10 +11,18 @@ public class EditingProfile implements QuarkusTestProfile {
   /** The secret whose hash the configuration supplies, as a deployment would. */
   static final String CONFIGURED_SECRET = "exo_configured-ci-bot-secret-for-tests-only";
 
+  /** A configured key whose settings give it the scope admin. */
+  static final String CONFIGURED_ADMIN_SECRET = "exo_configured-operator-secret-for-tests-only";
+
   @Override
   public Map<String, String> getConfigOverrides() {
     return Map.of(
         "exoreg.api-keys.ci-bot.sha256",
-        java.util.HexFormat.of().formatHex(io.exoreg.store.ApiKeyStore.hash(CONFIGURED_SECRET)));
+        java.util.HexFormat.of().formatHex(io.exoreg.store.ApiKeyStore.hash(CONFIGURED_SECRET)),
+        "exoreg.api-keys.operator.sha256",
+        java.util.HexFormat.of()
+            .formatHex(io.exoreg.store.ApiKeyStore.hash(CONFIGURED_ADMIN_SECRET)),
+        "exoreg.api-keys.operator.scopes",
+        "law,admin");
   }
 }
