@@ -8,6 +8,7 @@ import io.exoreg.metrics.DecisionMetrics;
 import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.problem.ProblemException;
+import io.exoreg.receipt.Receipts;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
 import jakarta.ws.rs.Consumes;
@@ -19,8 +20,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,6 +36,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,6 +59,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(
     responseCode = "200",
     description = "The catalogue passed; the report in the chosen format",
+    headers =
+        @Header(
+            name = CheckResource.RECEIPT_HEADER,
+            description = CheckResource.RECEIPT_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
     content =
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
@@ -61,6 +71,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(
     responseCode = "422",
     description = "The catalogue failed; the same report",
+    headers =
+        @Header(
+            name = CheckResource.RECEIPT_HEADER,
+            description = CheckResource.RECEIPT_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
     content =
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
@@ -80,23 +95,33 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CheckResource {
   static final String CSV = "text/csv";
 
+  /** The header that carries a report's receipt. */
+  public static final String RECEIPT_HEADER = "Exoreg-Receipt";
+
+  static final String RECEIPT_DESCRIPTION =
+      "With receipt=true: a compact JWS (ES256) over the SHA-256 of the body's exact bytes, its"
+          + " summary, status, deciding rules and revision";
+
   private final CurrentTable current;
   private final ExoregConfig config;
   private final ObjectMapper json;
   private final Clock clock;
   private final DecisionMetrics metrics;
+  private final Receipts receipts;
 
   public CheckResource(
       CurrentTable current,
       ExoregConfig config,
       ObjectMapper json,
       Clock clock,
-      DecisionMetrics metrics) {
+      DecisionMetrics metrics,
+      Receipts receipts) {
     this.current = current;
     this.config = config;
     this.json = json;
     this.clock = clock;
     this.metrics = metrics;
+    this.receipts = receipts;
   }
 
   private static Map<String, Map<Status, Integer>> decisionsByMarket(CheckReport report) {
@@ -136,8 +161,15 @@ public class CheckResource {
                   "The day to decide for, YYYY-MM-DD; the catalogue's at, else today (UTC)")
           @QueryParam("at")
           String at,
+      @Parameter(
+              description =
+                  "true adds a signed receipt of the report in the Exoreg-Receipt header: the"
+                      + " SHA-256 of the exact bytes of the body, its summary and deciding rules")
+          @QueryParam("receipt")
+          String receipt,
       HttpHeaders headers) {
-    return check(failOn, warnOn, format, headers, (reader, today) -> reader.json(body, at, today));
+    return check(
+        failOn, warnOn, format, receipt, headers, (reader, today) -> reader.json(body, at, today));
   }
 
   @POST
@@ -153,6 +185,7 @@ public class CheckResource {
       @QueryParam("warnOn") String warnOn,
       @QueryParam("format") String format,
       @QueryParam("at") String at,
+      @QueryParam("receipt") String receipt,
       HttpHeaders headers) {
     if (headers.getMediaType() == null) {
       throw new ProblemException(
@@ -163,6 +196,7 @@ public class CheckResource {
         failOn,
         warnOn,
         format,
+        receipt,
         headers,
         (reader, today) -> reader.csv(new InputStreamReader(body, charset), at, today));
   }
@@ -171,6 +205,7 @@ public class CheckResource {
       String failOn,
       String warnOn,
       String formatName,
+      String receipt,
       HttpHeaders headers,
       BiFunction<CatalogueReader, LocalDate, CheckInput> read) {
     long started = System.nanoTime();
@@ -179,6 +214,7 @@ public class CheckResource {
     Status fail = inputs.status("failOn", failOn, Status.UNKNOWN);
     Status warn = inputs.status("warnOn", warnOn, Status.RESTRICTED);
     ReportFormat format = format(inputs, formatName, headers);
+    boolean signed = inputs.flag("receipt", receipt);
     inputs.check();
     CatalogueReader reader =
         new CatalogueReader(
@@ -188,15 +224,50 @@ public class CheckResource {
     CheckInput input = read.apply(reader, LocalDate.now(clock));
     CheckReport report = CatalogueChecker.check(table, input, fail, warn);
     metrics.checked(report.passed(), decisionsByMarket(report));
-    StreamingOutput body = out -> format.write(report, out, json);
-    return Response.status(report.passed() ? 200 : 422)
-        .type(format.mediaType() + ";charset=UTF-8")
+    Response.ResponseBuilder response =
+        Response.status(report.passed() ? 200 : 422).type(format.mediaType() + ";charset=UTF-8");
+    if (signed) {
+      // the receipt holds the digest of the body, so the body is written whole before it is sent
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try {
+        format.write(report, bytes, json);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      byte[] body = bytes.toByteArray();
+      response
+          .header(RECEIPT_HEADER, receipt(report, body, format, table))
+          .header(HttpHeaders.CACHE_CONTROL, "no-store")
+          .entity(body);
+    } else {
+      StreamingOutput body = out -> format.write(report, out, json);
+      response.entity(body);
+    }
+    return response
         .header(
             "Server-Timing",
             "check;dur=%.1f;desc=\"read and decide\""
                 .formatted((System.nanoTime() - started) / 1e6))
-        .entity(body)
         .build();
+  }
+
+  private String receipt(CheckReport report, byte[] body, ReportFormat format, RuleTable table) {
+    Status worst =
+        report.results().stream()
+            .map(CheckReport.Result::status)
+            .max(Status::compareTo)
+            .orElse(Status.PERMITTED);
+    return receipts.forReport(
+        body,
+        format.mediaType(),
+        report.passed(),
+        report.failOn(),
+        report.warnOn(),
+        report.at(),
+        report.summary(),
+        worst,
+        report.rules().keySet(),
+        table);
   }
 
   /** The charset the CSV declares, UTF-8 when it declares none. */

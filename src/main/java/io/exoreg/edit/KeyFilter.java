@@ -23,7 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Every write under {@code /api/v1} (and all of {@code /api/v1/keys}) needs {@code Authorization:
  * Bearer <key>}: a key made over the API, checked against its stored hash, or one whose hash the
- * deployment configures. Checking a catalogue is a read and needs none.
+ * deployment configures. Checking a catalogue or verifying a receipt is a read and needs none.
  */
 public class KeyFilter {
   private static final Set<String> WRITES =
@@ -76,7 +76,8 @@ public class KeyFilter {
     boolean write =
         WRITES.contains(request.getMethod())
             && path.startsWith("/api/v1/")
-            && !path.startsWith("/api/v1/checks");
+            && !path.startsWith("/api/v1/checks")
+            && !path.startsWith("/api/v1/receipts/");
     if (!write && !keyManagement) {
       return Optional.empty();
     }

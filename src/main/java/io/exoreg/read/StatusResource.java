@@ -18,6 +18,7 @@ import io.exoreg.read.Views.Matrix;
 import io.exoreg.read.Views.MatrixCell;
 import io.exoreg.read.Views.RuleView;
 import io.exoreg.read.Views.StatusAnswer;
+import io.exoreg.receipt.Receipts;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
 import io.smallrye.common.annotation.NonBlocking;
@@ -56,13 +57,19 @@ public class StatusResource {
   private final ExoregConfig config;
   private final Answers answers;
   private final DecisionMetrics metrics;
+  private final Receipts receipts;
 
   public StatusResource(
-      CurrentTable current, ExoregConfig config, Answers answers, DecisionMetrics metrics) {
+      CurrentTable current,
+      ExoregConfig config,
+      Answers answers,
+      DecisionMetrics metrics,
+      Receipts receipts) {
     this.current = current;
     this.config = config;
     this.answers = answers;
     this.metrics = metrics;
+    this.receipts = receipts;
   }
 
   @GET
@@ -104,9 +111,16 @@ public class StatusResource {
       @Parameter(description = "The day to decide for, YYYY-MM-DD; today (UTC) when omitted")
           @QueryParam("at")
           String at,
+      @Parameter(
+              description =
+                  "true adds a signed receipt of the answer (the receipt field); such an answer"
+                      + " is sent no-store and never as a 304")
+          @QueryParam("receipt")
+          String receipt,
       @Context HttpHeaders headers) {
     RuleTable table = current.require();
     Inputs inputs = new Inputs(table);
+    boolean signed = inputs.flag("receipt", receipt);
     Question question =
         new Question(
             inputs.code(
@@ -116,6 +130,16 @@ public class StatusResource {
             inputs.code(DELIVERY_METHOD, "deliveryMethod", deliveryMethod, true),
             inputs.date("at", at, answers.today()));
     inputs.check();
+    if (signed) {
+      // each receipt is issued anew, so it is neither kept nor matched against a held tag
+      Decision decision = table.decide(question);
+      metrics.tally("status", question.jurisdiction(), Map.of(decision.status(), 1)).record();
+      return Response.ok(
+              StatusAnswer.of(decision, table).withReceipt(receipts.forStatus(decision, table)),
+              MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+          .header(HttpHeaders.CACHE_CONTROL, "no-store")
+          .build();
+    }
     String key =
         Answers.statusKey(
             question.ingredient(),
