@@ -42,6 +42,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -58,6 +59,7 @@ import org.jboss.logging.Logger;
 public class SigningKeys {
   static final String ALGORITHM = "ES256";
   private static final Logger LOG = Logger.getLogger(SigningKeys.class);
+  private static final long LOOKUP_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final Pattern PEM =
       Pattern.compile("-----BEGIN ([A-Z ]+)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
@@ -67,6 +69,7 @@ public class SigningKeys {
   private volatile Keys keys;
   private boolean fileKeyRecorded;
   private ScheduledExecutorService refresher;
+  private final AtomicLong lastLookup = new AtomicLong(System.nanoTime() - LOOKUP_EVERY_NANOS);
 
   /** The key that signs: its id, and a signer made once for it. */
   record Signer(String kid, JWSSigner signer) {}
@@ -193,17 +196,17 @@ public class SigningKeys {
 
   /**
    * A published key by id; a key not known yet (rotated moments ago through another instance) is
-   * looked for in the database once.
+   * looked for in the database, at most once a second whatever kids clients make up.
    */
   Optional<ECKey> publicKey(String kid) {
     Keys held = keys;
     if (held != null && held.published().containsKey(kid)) {
       return Optional.of(held.published().get(kid));
     }
-    try {
-      refresh();
-    } catch (RuntimeException e) {
-      LOG.debugf("The receipts' signing keys could not be read (%s)", e.getMessage());
+    long now = System.nanoTime();
+    long last = lastLookup.get();
+    if (now - last >= LOOKUP_EVERY_NANOS && lastLookup.compareAndSet(last, now)) {
+      refreshQuietly();
     }
     held = keys;
     return held == null ? Optional.empty() : Optional.ofNullable(held.published().get(kid));
