@@ -22,6 +22,8 @@ import io.exoreg.receipt.Receipts;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -90,7 +92,7 @@ public class StatusResource {
               schema = @Schema(implementation = StatusAnswer.class)))
   @APIResponse(responseCode = "304", description = "The answer the client holds is current")
   @NonBlocking
-  public Response status(
+  public Uni<Response> status(
       @Parameter(description = "Jurisdiction code or alias, e.g. GB, UK, US-FL", required = true)
           @QueryParam("jurisdiction")
           String jurisdiction,
@@ -131,14 +133,11 @@ public class StatusResource {
             inputs.date("at", at, answers.today()));
     inputs.check();
     if (signed) {
-      // each receipt is issued anew, so it is neither kept nor matched against a held tag
-      Decision decision = table.decide(question);
-      metrics.tally("status", question.jurisdiction(), Map.of(decision.status(), 1)).record();
-      return Response.ok(
-              StatusAnswer.of(decision, table).withReceipt(receipts.forStatus(decision, table)),
-              MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-          .header(HttpHeaders.CACHE_CONTROL, "no-store")
-          .build();
+      // Each receipt is issued anew, so it is neither kept nor matched against a held tag; signing
+      // costs far more than sending a kept answer, so it runs off the event loop that sends them.
+      return Uni.createFrom()
+          .item(() -> signed(table, question))
+          .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
     String key =
         Answers.statusKey(
@@ -147,18 +146,31 @@ public class StatusResource {
             question.source(),
             question.deliveryMethod(),
             question.at());
-    return answers.respond(
-        answers.answer(
-            table,
-            key,
-            question.at(),
-            () -> {
-              Decision decision = table.decide(question);
-              return new Answers.Computed(
-                  StatusAnswer.of(decision, table),
-                  metrics.tally("status", question.jurisdiction(), Map.of(decision.status(), 1)));
-            }),
-        headers);
+    return Uni.createFrom()
+        .item(
+            answers.respond(
+                answers.answer(
+                    table,
+                    key,
+                    question.at(),
+                    () -> {
+                      Decision decision = table.decide(question);
+                      return new Answers.Computed(
+                          StatusAnswer.of(decision, table),
+                          metrics.tally(
+                              "status", question.jurisdiction(), Map.of(decision.status(), 1)));
+                    }),
+                headers));
+  }
+
+  private Response signed(RuleTable table, Question question) {
+    Decision decision = table.decide(question);
+    metrics.tally("status", question.jurisdiction(), Map.of(decision.status(), 1)).record();
+    return Response.ok(
+            StatusAnswer.of(decision, table).withReceipt(receipts.forStatus(decision, table)),
+            MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .build();
   }
 
   @GET

@@ -193,7 +193,7 @@ public class Receipts {
         return refused(kid, "the signature does not match the header and payload");
       }
     } catch (JOSEException e) {
-      return refused(kid, "the signature could not be checked: " + e.getMessage());
+      return refused(kid, "the signature is not an ES256 signature");
     }
     JsonNode payload;
     ReceiptClaims claims;
