@@ -47,6 +47,7 @@ nmt() {
 }
 nmt "when ready"
 hot="/api/v1/status?jurisdiction=GB&source=salmon&deliveryMethod=topical"
+signed="$hot&receipt=true"
 
 # The ceiling: nginx serving the same answer as a static file.
 mkdir -p "$work/www/api/v1"
@@ -94,12 +95,14 @@ curl -s -o /dev/null "$base$hot"
 wrk -t"$threads" -c"$connections" -d10s "$base$hot" > /dev/null # warm-up, so the JIT has compiled the path
 EXOREG_PATHS="$work/paths" wrk -t"$threads" -c"$connections" -d5s -s bench/mix.lua "$base" > /dev/null
 wrk -t"$threads" -c"$connections" -d3s "$nginx_base$hot" > /dev/null
+wrk -t"$threads" -c"$connections" -d5s "$base$signed" > /dev/null
 # The machine's speed drifts over minutes, so nginx and exoreg are measured back to back in each
 # of several rounds, and each ratio is taken within its round.
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 hot_ratios=()
 mix_ratios=()
 cond_ratios=()
+receipt_ratios=()
 for round in $(seq 1 "$rounds"); do
   echo "  round $round"
   read -r n_rps n_p50 n_p99 n_err <<< "$(measure "$nginx_base$hot")"
@@ -112,11 +115,15 @@ for round in $(seq 1 "$rounds"); do
   row "exoreg /status, $(wc -l < "$work/paths") distinct queries" "$m_rps" "$m_p50" "$m_p99" "$m_err"
   read -r c_rps c_p50 c_p99 c_err <<< "$(measure -H "If-None-Match: $etag" "$base$hot")"
   row "exoreg /status, 304 (If-None-Match)" "$c_rps" "$c_p50" "$c_p99" "$c_err"
+  read -r r_rps r_p50 r_p99 r_err <<< "$(measure "$base$signed")"
+  row "exoreg /status, receipt=true" "$r_rps" "$r_p50" "$r_p99" "$r_err"
   hot_ratios+=("$(ratio "$h_rps" "$n_rps")")
   mix_ratios+=("$(ratio "$m_rps" "$nm_rps")")
   cond_ratios+=("$(ratio "$c_rps" "$h_rps")")
+  receipt_ratios+=("$(ratio "$r_rps" "$h_rps")")
 done
 echo "  ratios to nginx, median of $rounds rounds: hot $(median "${hot_ratios[@]}") (${hot_ratios[*]}), mix $(median "${mix_ratios[@]}") (${mix_ratios[*]}; to nginx under the same wrk script); 304 to 200: $(median "${cond_ratios[@]}") (${cond_ratios[*]})"
+echo "  requests/s with receipts (each decided and signed, ES256) to without, same hot query: $(median "${receipt_ratios[@]}") (${receipt_ratios[*]})"
 echo "  exoreg peak resident memory so far: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$app/status")"
 
 echo

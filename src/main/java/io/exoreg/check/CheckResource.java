@@ -8,6 +8,7 @@ import io.exoreg.metrics.DecisionMetrics;
 import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.problem.ProblemException;
+import io.exoreg.receipt.Receipts;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
 import jakarta.ws.rs.Consumes;
@@ -21,8 +22,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,6 +38,7 @@ import java.util.function.BiFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -56,6 +61,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(
     responseCode = "200",
     description = "The catalogue passed; the report in the chosen format",
+    headers =
+        @Header(
+            name = CheckResource.RECEIPT_HEADER,
+            description = CheckResource.RECEIPT_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
     content =
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
@@ -63,6 +73,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(
     responseCode = "422",
     description = "The catalogue failed; the same report",
+    headers =
+        @Header(
+            name = CheckResource.RECEIPT_HEADER,
+            description = CheckResource.RECEIPT_DESCRIPTION,
+            schema = @Schema(type = SchemaType.STRING)),
     content =
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
@@ -82,12 +97,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CheckResource {
   static final String CSV = "text/csv";
 
+  /** The header that carries a report's receipt. */
+  public static final String RECEIPT_HEADER = "Exoreg-Receipt";
+
+  static final String RECEIPT_DESCRIPTION =
+      "With receipt=true: a compact JWS (ES256) over the SHA-256 of the body's exact bytes, its"
+          + " summary, status, deciding rules and revision";
+
   private final CurrentTable current;
   private final ExoregConfig config;
   private final ObjectMapper json;
   private final Clock clock;
   private final DecisionMetrics metrics;
   private final String version;
+  private final Receipts receipts;
 
   public CheckResource(
       CurrentTable current,
@@ -95,13 +118,15 @@ public class CheckResource {
       ObjectMapper json,
       Clock clock,
       DecisionMetrics metrics,
-      @ConfigProperty(name = "quarkus.application.version", defaultValue = "0") String version) {
+      @ConfigProperty(name = "quarkus.application.version", defaultValue = "0") String version,
+      Receipts receipts) {
     this.current = current;
     this.config = config;
     this.json = json;
     this.clock = clock;
     this.metrics = metrics;
     this.version = version;
+    this.receipts = receipts;
   }
 
   private static Map<String, Map<Status, Integer>> decisionsByMarket(CheckReport report) {
@@ -141,10 +166,22 @@ public class CheckResource {
                   "The day to decide for, YYYY-MM-DD; the catalogue's at, else today (UTC)")
           @QueryParam("at")
           String at,
+      @Parameter(
+              description =
+                  "true adds a signed receipt of the report in the Exoreg-Receipt header: the"
+                      + " SHA-256 of the exact bytes of the body, its summary and deciding rules")
+          @QueryParam("receipt")
+          String receipt,
       HttpHeaders headers,
       @Context UriInfo uri) {
     return check(
-        failOn, warnOn, format, headers, uri, (reader, today) -> reader.json(body, at, today));
+        failOn,
+        warnOn,
+        format,
+        receipt,
+        headers,
+        uri,
+        (reader, today) -> reader.json(body, at, today));
   }
 
   @POST
@@ -160,6 +197,7 @@ public class CheckResource {
       @QueryParam("warnOn") String warnOn,
       @QueryParam("format") String format,
       @QueryParam("at") String at,
+      @QueryParam("receipt") String receipt,
       HttpHeaders headers,
       @Context UriInfo uri) {
     if (headers.getMediaType() == null) {
@@ -171,6 +209,7 @@ public class CheckResource {
         failOn,
         warnOn,
         format,
+        receipt,
         headers,
         uri,
         (reader, today) -> reader.csv(new InputStreamReader(body, charset), at, today));
@@ -180,6 +219,7 @@ public class CheckResource {
       String failOn,
       String warnOn,
       String formatName,
+      String receipt,
       HttpHeaders headers,
       UriInfo uri,
       BiFunction<CatalogueReader, LocalDate, CheckInput> read) {
@@ -189,6 +229,7 @@ public class CheckResource {
     Status fail = inputs.status("failOn", failOn, Status.UNKNOWN);
     Status warn = inputs.status("warnOn", warnOn, Status.RESTRICTED);
     ReportFormat format = format(inputs, formatName, headers);
+    boolean signed = inputs.flag("receipt", receipt);
     inputs.check();
     CatalogueReader reader =
         new CatalogueReader(
@@ -200,15 +241,50 @@ public class CheckResource {
     metrics.checked(report.passed(), decisionsByMarket(report));
     // the service's own page tells what the reporting tool is and shows its table
     Producer producer = new Producer(version, uri.getBaseUri().resolve("/"));
-    StreamingOutput body = out -> format.write(report, producer, out, json);
-    return Response.status(report.passed() ? 200 : 422)
-        .type(format.mediaType() + ";charset=UTF-8")
+    Response.ResponseBuilder response =
+        Response.status(report.passed() ? 200 : 422).type(format.mediaType() + ";charset=UTF-8");
+    if (signed) {
+      // the receipt holds the digest of the body, so the body is written whole before it is sent
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      try {
+        format.write(report, producer, bytes, json);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      byte[] body = bytes.toByteArray();
+      response
+          .header(RECEIPT_HEADER, receipt(report, body, format, table))
+          .header(HttpHeaders.CACHE_CONTROL, "no-store")
+          .entity(body);
+    } else {
+      StreamingOutput body = out -> format.write(report, producer, out, json);
+      response.entity(body);
+    }
+    return response
         .header(
             "Server-Timing",
             "check;dur=%.1f;desc=\"read and decide\""
                 .formatted((System.nanoTime() - started) / 1e6))
-        .entity(body)
         .build();
+  }
+
+  private String receipt(CheckReport report, byte[] body, ReportFormat format, RuleTable table) {
+    Status worst =
+        report.results().stream()
+            .map(CheckReport.Result::status)
+            .max(Status::compareTo)
+            .orElse(Status.PERMITTED);
+    return receipts.forReport(
+        body,
+        format.mediaType(),
+        report.passed(),
+        report.failOn(),
+        report.warnOn(),
+        report.at(),
+        report.summary(),
+        worst,
+        report.rules().keySet(),
+        table);
   }
 
   /** The charset the CSV declares, UTF-8 when it declares none. */

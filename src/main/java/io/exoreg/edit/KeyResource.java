@@ -4,6 +4,7 @@ import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.problem.Problem.FieldError;
 import io.exoreg.problem.ProblemException;
+import io.exoreg.receipt.SigningKeys;
 import io.exoreg.ruleset.Rulesets;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.ApiKeyStore;
@@ -57,10 +58,12 @@ public class KeyResource {
 
   private final ApiKeyStore keys;
   private final ExoregConfig config;
+  private final SigningKeys signingKeys;
 
-  public KeyResource(ApiKeyStore keys, ExoregConfig config) {
+  public KeyResource(ApiKeyStore keys, ExoregConfig config, SigningKeys signingKeys) {
     this.keys = keys;
     this.config = config;
+    this.signingKeys = signingKeys;
   }
 
   /**
@@ -179,5 +182,31 @@ public class KeyResource {
       throw ProblemException.notFound("No live key named '" + name + "'");
     }
     return Response.noContent().build();
+  }
+
+  /** The key that signs receipts from now on. */
+  public record SigningKey(String kid) {}
+
+  @POST
+  @Path("/signing/rotate")
+  @Operation(
+      summary = "Rotate the receipts' signing key",
+      description =
+          "Generates a new key that signs receipts from now on; the retired key stays published at"
+              + " /.well-known/jwks.json, so the receipts it signed stay verifiable. Other"
+              + " instances sign with the new key within exoreg.sync.check-every.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The new key's id",
+      content = @Content(schema = @Schema(implementation = SigningKey.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The key comes from exoreg.receipts.signing-key-file",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public SigningKey rotateSigningKey(@Context ContainerRequestContext context) {
+    return new SigningKey(signingKeys.rotate(EditResource.caller(context).name()));
   }
 }

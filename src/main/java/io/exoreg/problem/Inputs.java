@@ -142,6 +142,18 @@ public final class Inputs {
     return fallback;
   }
 
+  /** {@code true} or {@code false} in any case; {@code false} when absent. */
+  public boolean flag(String field, String value) {
+    if (value == null || value.isBlank() || value.strip().equalsIgnoreCase("false")) {
+      return false;
+    }
+    if (value.strip().equalsIgnoreCase("true")) {
+      return true;
+    }
+    fail(field, quote(value) + " is not true or false");
+    return false;
+  }
+
   public Status status(String field, String value, Status fallback) {
     if (value == null || value.isBlank()) {
       return fallback;

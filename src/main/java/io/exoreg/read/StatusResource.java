@@ -18,9 +18,12 @@ import io.exoreg.read.Views.Matrix;
 import io.exoreg.read.Views.MatrixCell;
 import io.exoreg.read.Views.RuleView;
 import io.exoreg.read.Views.StatusAnswer;
+import io.exoreg.receipt.Receipts;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -56,13 +59,19 @@ public class StatusResource {
   private final ExoregConfig config;
   private final Answers answers;
   private final DecisionMetrics metrics;
+  private final Receipts receipts;
 
   public StatusResource(
-      CurrentTable current, ExoregConfig config, Answers answers, DecisionMetrics metrics) {
+      CurrentTable current,
+      ExoregConfig config,
+      Answers answers,
+      DecisionMetrics metrics,
+      Receipts receipts) {
     this.current = current;
     this.config = config;
     this.answers = answers;
     this.metrics = metrics;
+    this.receipts = receipts;
   }
 
   @GET
@@ -83,7 +92,7 @@ public class StatusResource {
               schema = @Schema(implementation = StatusAnswer.class)))
   @APIResponse(responseCode = "304", description = "The answer the client holds is current")
   @NonBlocking
-  public Response status(
+  public Uni<Response> status(
       @Parameter(description = "Jurisdiction code or alias, e.g. GB, UK, US-FL", required = true)
           @QueryParam("jurisdiction")
           String jurisdiction,
@@ -104,9 +113,16 @@ public class StatusResource {
       @Parameter(description = "The day to decide for, YYYY-MM-DD; today (UTC) when omitted")
           @QueryParam("at")
           String at,
+      @Parameter(
+              description =
+                  "true adds a signed receipt of the answer (the receipt field); such an answer"
+                      + " is sent no-store and never as a 304")
+          @QueryParam("receipt")
+          String receipt,
       @Context HttpHeaders headers) {
     RuleTable table = current.require();
     Inputs inputs = new Inputs(table);
+    boolean signed = inputs.flag("receipt", receipt);
     Question question =
         new Question(
             inputs.code(
@@ -116,6 +132,13 @@ public class StatusResource {
             inputs.code(DELIVERY_METHOD, "deliveryMethod", deliveryMethod, true),
             inputs.date("at", at, answers.today()));
     inputs.check();
+    if (signed) {
+      // Each receipt is issued anew, so it is neither kept nor matched against a held tag; signing
+      // costs far more than sending a kept answer, so it runs off the event loop that sends them.
+      return Uni.createFrom()
+          .item(() -> signed(table, question))
+          .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
     String key =
         Answers.statusKey(
             question.ingredient(),
@@ -123,18 +146,31 @@ public class StatusResource {
             question.source(),
             question.deliveryMethod(),
             question.at());
-    return answers.respond(
-        answers.answer(
-            table,
-            key,
-            question.at(),
-            () -> {
-              Decision decision = table.decide(question);
-              return new Answers.Computed(
-                  StatusAnswer.of(decision, table),
-                  metrics.tally("status", question.jurisdiction(), Map.of(decision.status(), 1)));
-            }),
-        headers);
+    return Uni.createFrom()
+        .item(
+            answers.respond(
+                answers.answer(
+                    table,
+                    key,
+                    question.at(),
+                    () -> {
+                      Decision decision = table.decide(question);
+                      return new Answers.Computed(
+                          StatusAnswer.of(decision, table),
+                          metrics.tally(
+                              "status", question.jurisdiction(), Map.of(decision.status(), 1)));
+                    }),
+                headers));
+  }
+
+  private Response signed(RuleTable table, Question question) {
+    Decision decision = table.decide(question);
+    metrics.tally("status", question.jurisdiction(), Map.of(decision.status(), 1)).record();
+    return Response.ok(
+            StatusAnswer.of(decision, table).withReceipt(receipts.forStatus(decision, table)),
+            MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .build();
   }
 
   @GET

@@ -1,5 +1,6 @@
 package io.exoreg.read;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.exoreg.decision.DecidingCase;
 import io.exoreg.decision.Decision;
 import io.exoreg.decision.Jurisdiction;
@@ -93,7 +94,30 @@ public final class Views {
               required = true)
           String coverage,
       String explanation,
-      long rulesetRevision) {
+      long rulesetRevision,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(
+              description =
+                  "With receipt=true only: a compact JWS (ES256) of this answer, verifiable with"
+                      + " the keys of /.well-known/jwks.json")
+          String receipt) {
+
+    StatusAnswer withReceipt(String jws) {
+      return new StatusAnswer(
+          ingredient,
+          jurisdiction,
+          source,
+          deliveryMethod,
+          at,
+          status,
+          conditions,
+          decidingRules,
+          decidingCases,
+          coverage,
+          explanation,
+          rulesetRevision,
+          jws);
+    }
 
     static StatusAnswer of(Decision decision, RuleTable table) {
       var q = decision.question();
@@ -109,7 +133,8 @@ public final class Views {
           DecidingCaseView.of(decision),
           decision.coverage().word(),
           table.explain(decision),
-          table.revision());
+          table.revision(),
+          null);
     }
   }
 

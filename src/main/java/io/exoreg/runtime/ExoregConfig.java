@@ -7,6 +7,7 @@ import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -114,6 +115,22 @@ public interface ExoregConfig {
      */
     @WithDefault("1000")
     int checkpointEvery();
+  }
+
+  /** Signed decision receipts ({@code receipt=true} on {@code /status} and {@code /checks}). */
+  Receipts receipts();
+
+  interface Receipts {
+    /** {@code exoreg.receipts.issuer}: the {@code iss} of every receipt. */
+    @WithDefault("exoreg")
+    String issuer();
+
+    /**
+     * {@code exoreg.receipts.signing-key-file}: a PEM file with the P-256 private key (PKCS#8,
+     * {@code BEGIN PRIVATE KEY}) and its public key ({@code BEGIN PUBLIC KEY}) to sign with; when
+     * unset, a key is generated on the first start and kept in the database for every instance.
+     */
+    Optional<Path> signingKeyFile();
   }
 
   /** Limits of {@code POST /api/v1/checks}, checked before any decision is made. */

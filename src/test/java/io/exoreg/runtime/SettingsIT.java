@@ -26,6 +26,7 @@ class SettingsIT {
     "EXOREG_CHECKS_MAX_PRODUCTS, -1, exoreg.checks.max-products",
     "EXOREG_HTTP_MAX_URI_LENGTH, 0, exoreg.http.max-uri-length",
     "EXOREG_KEPT_ANSWERS_MAX_SIZE, 0, exoreg.kept-answers.max-size",
+    "EXOREG_RECEIPTS_SIGNING_KEY_FILE, /nonexistent/receipts.pem, exoreg.receipts.signing-key-file",
   })
   void aBadValueStopsTheStartNamingTheSetting(String variable, String value, String setting)
       throws Exception {

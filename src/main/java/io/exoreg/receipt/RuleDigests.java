@@ -1,0 +1,43 @@
+package io.exoreg.receipt;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exoreg.decision.Rule;
+import io.exoreg.decision.RuleTable;
+import io.exoreg.ruleset.Bundle.RuleEntry;
+import io.exoreg.ruleset.BundleEdits.Kind;
+import io.exoreg.ruleset.Rulesets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The digest of a rule's content: the hex SHA-256 of the rule as exported in the bundle format,
+ * written as compact JSON in the format's field order, so it is the same from the current table and
+ * from a table rebuilt at any revision.
+ */
+final class RuleDigests {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RuleDigests() {}
+
+  static String of(RuleEntry rule) {
+    try {
+      return sha256(JSON.writeValueAsBytes(rule));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A rule could not be written", e);
+    }
+  }
+
+  static String of(Rule rule, RuleTable table) {
+    return of((RuleEntry) Rulesets.entry(table, Kind.RULE, rule.id()).orElseThrow());
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
