@@ -67,7 +67,7 @@ public class KeyResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Make a key")
+  @Operation(operationId = "createKey", summary = "Make a key")
   @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
       content = @Content(schema = @Schema(implementation = KeyRequest.class)))
   @APIResponse(
@@ -93,7 +93,7 @@ public class KeyResource {
           "'" + request.name() + "' names a key the deployment configures; choose another name",
           List.of(new FieldError("name", "is taken")));
     }
-    Caller caller = EditResource.caller(context);
+    Caller caller = Caller.of(context);
     NewKey made =
         keys.create(request.name(), request.admin(), caller.name())
             .orElseThrow(
@@ -114,7 +114,9 @@ public class KeyResource {
   }
 
   @GET
-  @Operation(summary = "List keys, live and revoked (never their secrets)")
+  @Operation(
+      operationId = "listKeys",
+      summary = "List keys, live and revoked (never their secrets)")
   @APIResponse(responseCode = "200", description = "The keys")
   public List<KeyInfo> list() {
     return keys.list();
@@ -122,7 +124,7 @@ public class KeyResource {
 
   @DELETE
   @Path("/{name}")
-  @Operation(summary = "Revoke a key; it stops working at once")
+  @Operation(operationId = "revokeKey", summary = "Revoke a key; it stops working at once")
   @APIResponse(responseCode = "204", description = "Revoked")
   @APIResponse(
       responseCode = "404",
@@ -132,7 +134,7 @@ public class KeyResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Response revoke(@PathParam("name") String name, @Context ContainerRequestContext context) {
-    if (!keys.revoke(name, EditResource.caller(context).name())) {
+    if (!keys.revoke(name, Caller.of(context).name())) {
       throw ProblemException.notFound("No live key named '" + name + "'");
     }
     return Response.noContent().build();
