@@ -64,7 +64,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * its new tag and the revision they made ({@code Exoreg-Revision}); PUT and DELETE need {@code
  * If-Match}. One subclass per kind gives the path, the body's type and the listing.
  */
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class EntryResource<T> {
   public static final String REVISION_HEADER = "Exoreg-Revision";
@@ -127,6 +126,7 @@ public abstract class EntryResource<T> {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add one; its id must be new")
   @APIResponse(
       responseCode = "201",
@@ -149,6 +149,7 @@ public abstract class EntryResource<T> {
 
   @PUT
   @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
       summary = "Replace one (If-Match required)",
       description =
