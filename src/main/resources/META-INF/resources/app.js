@@ -293,9 +293,9 @@ function ruleBlock(r) {
       ? el("p", {}, "Legal basis: ", link(r.legalBasis.url, [r.legalBasis.instrument, r.legalBasis.provision].filter(Boolean).join(", ")))
       : null,
     el("p", {}, `Confidence: ${r.confidence}. In force ${r.effectiveFrom ? "from " + r.effectiveFrom : "with no start date"}${r.effectiveTo ? " until " + r.effectiveTo + " (exclusive)" : ", open-ended"}. Verified ${r.verifiedOn || "(date not recorded)"}.`),
-    r.references.length
-      ? el("details", {}, el("summary", {}, `References (${r.references.length})`),
-          el("ul", {}, r.references.map((ref) => el("li", {}, link(ref.url, ref.title), ref.publisher ? ` (${ref.publisher}${ref.date ? ", " + ref.date : ""})` : ""))))
+    r.citations.length
+      ? el("details", {}, el("summary", {}, `References (${r.citations.length})`),
+          el("ul", {}, r.citations.map((ref) => el("li", {}, link(ref.url, ref.title), ref.publisher ? ` (${ref.publisher}${ref.date ? ", " + ref.date : ""})` : ""))))
       : null,
     r.notes ? el("p", {}, el("em", {}, r.notes)) : null);
 }
@@ -510,7 +510,7 @@ async function showRule(params) {
     api(`rules/${encodeURIComponent(id)}`), api(`rules/${encodeURIComponent(id)}/history`),
   ]);
   $("rule-status").textContent = "";
-  const references = (rule.references || []).map((ref) => (typeof ref === "string" ? { id: ref, title: ref } : ref));
+  const references = rule.citations;
   const row = (term, ...value) => [el("dt", {}, term), el("dd", {}, ...value)];
   $("rule").replaceChildren(...nodes(
     el("h3", {}, rule.id, " ", badge(rule.status)),

@@ -1,9 +1,9 @@
 package io.exoreg.check;
 
 import io.exoreg.decision.DecidingCase;
-import io.exoreg.decision.LegalBasis;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.Status;
+import io.exoreg.ruleset.Bundle.LegalBasisEntry;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ public record CheckReport(
 
   public record Result(
       String sku,
-      String name,
+      @Schema(nullable = true) String name,
       String market,
       Status status,
       Outcome outcome,
@@ -84,8 +84,9 @@ public record CheckReport(
       String source,
       String deliveryMethod,
       Status status,
-      LegalBasis legalBasis,
-      String confidence) {
+      @Schema(nullable = true, description = "Null only for an UNKNOWN rule")
+          LegalBasisEntry legalBasis,
+      @Schema(enumeration = {"high", "medium", "low"}) String confidence) {
     static CitedRule of(Rule rule) {
       return new CitedRule(
           rule.id(),
@@ -93,7 +94,12 @@ public record CheckReport(
           rule.source(),
           rule.deliveryMethod(),
           rule.status(),
-          rule.legalBasis(),
+          rule.legalBasis() == null
+              ? null
+              : new LegalBasisEntry(
+                  rule.legalBasis().instrument(),
+                  rule.legalBasis().provision(),
+                  rule.legalBasis().url()),
           rule.confidence());
     }
   }

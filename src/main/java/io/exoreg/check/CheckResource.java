@@ -66,22 +66,35 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             name = CheckResource.RECEIPT_HEADER,
             description = CheckResource.RECEIPT_DESCRIPTION,
             schema = @Schema(type = SchemaType.STRING)),
-    content =
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CheckReport.class)))
+    content = {
+      @Content(
+          mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = CheckReport.class)),
+      @Content(
+          mediaType = MediaType.APPLICATION_XML,
+          schema = @Schema(type = SchemaType.STRING, description = "A JUnit XML report")),
+      @Content(
+          mediaType = "application/sarif+json",
+          schema =
+              @Schema(
+                  type = SchemaType.OBJECT,
+                  description =
+                      "A SARIF 2.1.0 log: one result per failing or warning combination")),
+      @Content(
+          mediaType = MediaType.TEXT_PLAIN,
+          schema =
+              @Schema(
+                  type = SchemaType.STRING,
+                  description = "A text report, or GitHub workflow annotations (format=github)"))
+    })
 @APIResponse(
     responseCode = "422",
-    description = "The catalogue failed; the same report",
+    description = "The catalogue failed; the same report, in the same formats as a pass",
     headers =
         @Header(
             name = CheckResource.RECEIPT_HEADER,
             description = CheckResource.RECEIPT_DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING)),
-    content =
-        @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CheckReport.class)))
+            schema = @Schema(type = SchemaType.STRING)))
 @APIResponse(
     responseCode = "400",
     description =
@@ -143,7 +156,12 @@ public class CheckResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Check a JSON catalogue against the markets each product is sold in")
+  @Operation(
+      operationId = "checkCatalogue",
+      summary = "Check a catalogue against the markets each product is sold in",
+      description =
+          "JSON, or CSV with the header sku,name,ingredient,source,deliveryMethod,market: one"
+              + " line per combination, grouped by sku.")
   @RequestBody(
       content =
           @Content(
@@ -151,19 +169,25 @@ public class CheckResource {
               schema = @Schema(implementation = Catalogue.class)))
   public Response checkJson(
       InputStream body,
-      @Parameter(description = "Fail on this status or a more severe one; UNKNOWN when omitted")
+      @Parameter(
+              description = "Fail on this status or a more severe one; UNKNOWN when omitted",
+              schema = @Schema(implementation = Status.class))
           @QueryParam("failOn")
           String failOn,
-      @Parameter(description = "Warn on this status or a more severe one; RESTRICTED when omitted")
+      @Parameter(
+              description = "Warn on this status or a more severe one; RESTRICTED when omitted",
+              schema = @Schema(implementation = Status.class))
           @QueryParam("warnOn")
           String warnOn,
       @Parameter(
-              description = "json, junit, sarif, text or github; else chosen by Accept, else json")
+              description = "The report's format; else chosen by Accept, else json",
+              schema = @Schema(implementation = ReportFormat.class))
           @QueryParam("format")
           String format,
       @Parameter(
               description =
-                  "The day to decide for, YYYY-MM-DD; the catalogue's at, else today (UTC)")
+                  "The day to decide for, YYYY-MM-DD; the catalogue's at, else today (UTC)",
+              schema = @Schema(type = SchemaType.STRING, format = "date"))
           @QueryParam("at")
           String at,
       @Parameter(
@@ -187,9 +211,10 @@ public class CheckResource {
   @POST
   @Consumes(CSV)
   @Operation(
-      summary = "Check a CSV catalogue",
+      summary = "Check a catalogue against the markets each product is sold in",
       description =
-          "Header sku,name,ingredient,source,deliveryMethod,market; one line per combination, grouped by sku.")
+          "JSON, or CSV with the header sku,name,ingredient,source,deliveryMethod,market: one"
+              + " line per combination, grouped by sku.")
   @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)))
   public Response checkCsv(
       InputStream body,

@@ -2,18 +2,16 @@ package io.exoreg.edit;
 
 import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
-import io.exoreg.problem.ProblemException;
-import io.exoreg.ruleset.Change;
 import io.exoreg.store.RulesetStore;
 import io.exoreg.store.RulesetStore.RecordedChange;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -43,8 +41,6 @@ public class ChangeResource {
       long rulesetRevision,
       List<RecordedChange> changes) {}
 
-  public record History(String id, List<RecordedChange> changes) {}
-
   @GET
   @Path("/changes")
   @Operation(summary = "Every change after a revision, oldest first, paged")
@@ -57,11 +53,20 @@ public class ChangeResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public ChangePage changes(
-      @Parameter(description = "Revision to list changes after; 0 (everything) when omitted")
+      @Parameter(
+              description = "Revision to list changes after; 0 (everything) when omitted",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
           @QueryParam("since")
           String since,
-      @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
-      @Parameter(description = "Changes per page, 1 to 1000; 100 when omitted") @QueryParam("size")
+      @Parameter(
+              description = "Page number, from 0",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
+          @QueryParam("page")
+          String page,
+      @Parameter(
+              description = "Changes per page, 1 to 1000; 100 when omitted",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000"))
+          @QueryParam("size")
           String size) {
     Inputs inputs = new Inputs(null);
     long after = inputs.integer("since", since, 0, 0, Integer.MAX_VALUE);
@@ -80,24 +85,5 @@ public class ChangeResource {
         (long) (pageNumber + 1) * pageSize < read.total(),
         read.revision(),
         read.changes());
-  }
-
-  @GET
-  @Path("/rules/{id}/history")
-  @Operation(summary = "Every change to one rule, oldest first")
-  @APIResponse(responseCode = "200", description = "The rule's history")
-  @APIResponse(
-      responseCode = "404",
-      description = "No rule with that id was ever recorded",
-      content =
-          @Content(
-              mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
-  public History ruleHistory(@PathParam("id") String id) {
-    List<RecordedChange> changes = store.history(Change.RULE, id);
-    if (changes.isEmpty()) {
-      throw ProblemException.notFound("No rule " + Inputs.quote(id) + " was ever recorded");
-    }
-    return new History(id, changes);
   }
 }

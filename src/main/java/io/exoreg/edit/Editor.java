@@ -127,7 +127,7 @@ public class Editor {
     return new Written(
         commit.revision(),
         EntityTags.of(commit.table(), kind, id).orElseThrow(),
-        Rulesets.entry(commit.table(), kind, id).orElseThrow());
+        Rulesets.document(commit.table(), kind, id).orElseThrow());
   }
 
   /**

@@ -81,7 +81,7 @@ public class KeyResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Make a key")
+  @Operation(operationId = "createKey", summary = "Make a key")
   @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(
       content = @Content(schema = @Schema(implementation = KeyRequest.class)))
   @APIResponse(
@@ -160,7 +160,9 @@ public class KeyResource {
   }
 
   @GET
-  @Operation(summary = "List keys, live and revoked (never their secrets)")
+  @Operation(
+      operationId = "listKeys",
+      summary = "List keys, live and revoked (never their secrets)")
   @APIResponse(responseCode = "200", description = "The keys")
   public List<KeyInfo> list() {
     return keys.list();
@@ -168,7 +170,7 @@ public class KeyResource {
 
   @DELETE
   @Path("/{name}")
-  @Operation(summary = "Revoke a key; it stops working at once")
+  @Operation(operationId = "revokeKey", summary = "Revoke a key; it stops working at once")
   @APIResponse(responseCode = "204", description = "Revoked")
   @APIResponse(
       responseCode = "404",
@@ -207,6 +209,6 @@ public class KeyResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public SigningKey rotateSigningKey(@Context ContainerRequestContext context) {
-    return new SigningKey(signingKeys.rotate(EditResource.caller(context).name()));
+    return new SigningKey(signingKeys.rotate(Caller.of(context).name()));
   }
 }

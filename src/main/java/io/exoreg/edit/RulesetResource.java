@@ -62,25 +62,38 @@ public class RulesetResource {
 
   /** What an import did or, in a dry run, would do. */
   public record ImportResult(
-      String mode,
+      @Schema(enumeration = {"replace", "merge"}) String mode,
       boolean dryRun,
       boolean applied,
       long rulesetRevision,
       int changes,
-      Map<String, List<Change>> diff) {}
+      @Schema(description = "The changes by action: added, changed, removed")
+          Map<String, List<Change>> diff) {}
 
   @GET
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
   @Operation(
+      operationId = "exportRuleset",
       summary = "Export the table as a bundle, or its rules as CSV (Accept: text/csv)",
       description = "revision=N gives the table as it was at revision N.")
   @APIResponse(
       responseCode = "200",
-      description = "The bundle",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(implementation = Bundle.class)))
+      description = "The bundle, or its rules as CSV",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Bundle.class)),
+        @Content(
+            mediaType = "text/csv",
+            schema =
+                @Schema(
+                    type = SchemaType.STRING,
+                    description =
+                        "One line per rule: id, ingredient, jurisdiction, source, deliveryMethod,"
+                            + " status, conditions, legalInstrument, legalProvision, legalUrl,"
+                            + " references, effectiveFrom, effectiveTo, confidence, verifiedOn,"
+                            + " notes"))
+      })
   @APIResponse(
       responseCode = "404",
       description = "No such revision",
@@ -89,7 +102,9 @@ public class RulesetResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public Response export(
-      @Parameter(description = "A past revision; the current one when omitted")
+      @Parameter(
+              description = "A past revision; the current one when omitted",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
           @QueryParam("revision")
           String revision,
       @Context HttpHeaders headers) {
@@ -118,11 +133,11 @@ public class RulesetResource {
     boolean csv = accept.weight("text/csv") > accept.weight(MediaType.APPLICATION_JSON);
     if (csv) {
       return Response.ok(RulesCsv.write(bundle), "text/csv;charset=UTF-8")
-          .header(EditResource.REVISION_HEADER, at)
+          .header(EntryResource.REVISION_HEADER, at)
           .build();
     }
     return Response.ok(bundle, MediaType.APPLICATION_JSON)
-        .header(EditResource.REVISION_HEADER, at)
+        .header(EntryResource.REVISION_HEADER, at)
         .build();
   }
 
@@ -132,6 +147,7 @@ public class RulesetResource {
   @Produces(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "apiKey")
   @Operation(
+      operationId = "importRuleset",
       summary = "Import a bundle in one transaction",
       description =
           "mode=replace makes the bundle the whole table; mode=merge adds and replaces the bundle's entries and keeps the rest. dryRun=true returns the diff and applies nothing. A bundle that changes nothing makes no revision.")
@@ -156,13 +172,25 @@ public class RulesetResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public ImportResult importBundle(
-      InputStream body,
-      @Parameter(description = "replace (default) or merge") @QueryParam("mode") String mode,
-      @Parameter(description = "true to see the diff without applying it") @QueryParam("dryRun")
+      Bundle incoming,
+      @Parameter(
+              description = "replace (the default) or merge",
+              schema =
+                  @Schema(
+                      enumeration = {"replace", "merge"},
+                      defaultValue = "replace"))
+          @QueryParam("mode")
+          String mode,
+      @Parameter(
+              description = "true to see the diff without applying it",
+              schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+          @QueryParam("dryRun")
           String dryRun,
       @Context ContainerRequestContext request) {
     Options options = options(mode, dryRun, "replace");
-    Bundle incoming = Rulesets.parse(body);
+    if (incoming == null) {
+      throw new InvalidRulesetException("", "the body must be a JSON object, not empty or null");
+    }
     return apply(
         options,
         Caller.of(request),

@@ -2,11 +2,17 @@ package io.exoreg.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem document; {@code errors} names each offending field of invalid input. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(
-    String type, String title, int status, String detail, List<FieldError> errors) {
+    @Schema(required = true, example = "about:blank") String type,
+    @Schema(required = true, example = "Bad Request") String title,
+    @Schema(required = true, example = "400") int status,
+    @Schema(required = true) String detail,
+    @Schema(description = "For invalid input: each offending field and what is wrong with it")
+        List<FieldError> errors) {
   public static final String MEDIA_TYPE = "application/problem+json";
 
   /**
@@ -37,7 +43,8 @@ public record Problem(
   }
 
   /** One offending field of a request and what is wrong with it. */
-  public record FieldError(String field, String message) {
+  public record FieldError(
+      @Schema(required = true) String field, @Schema(required = true) String message) {
     public FieldError {
       field = bounded(field);
       message = bounded(message);

@@ -1,7 +1,7 @@
 package io.exoreg.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.exoreg.problem.Problem.FieldError;
 import io.exoreg.ruleset.InvalidRulesetException;
 import io.exoreg.ruleset.Rulesets;
@@ -80,16 +80,15 @@ public class Problems {
     return response(ProblemException.invalid(errors).problem());
   }
 
+  /** A body the REST layer could not bind to its type: named as a bundle's field would be. */
   @ServerExceptionMapper
   public Response malformedJson(JsonProcessingException e) {
-    String field = e instanceof JsonMappingException mapping ? Rulesets.fieldPath(mapping) : "body";
-    return response(
-        ProblemException.invalid(
-                List.of(
-                    new FieldError(
-                        field.isEmpty() ? "body" : field,
-                        "is not valid JSON of the expected shape")))
-            .problem());
+    return invalidRuleset(Rulesets.invalid(e));
+  }
+
+  @ServerExceptionMapper
+  public Response mismatchedJson(MismatchedInputException e) {
+    return invalidRuleset(Rulesets.invalid(e));
   }
 
   /** No key, or one that is wrong or revoked: 401 with the challenge. */

@@ -10,7 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.metrics.DecisionMetrics;
-import io.exoreg.read.Views.RuleView;
+import io.exoreg.ruleset.Bundle.RuleEntry;
 import io.exoreg.runtime.ExoregConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,7 +64,7 @@ public class Answers {
   /** The same mapper, writing each rule an answer cites as a NUL byte where its JSON goes. */
   private final ObjectMapper segmenting;
 
-  private static final ThreadLocal<List<RuleView>> CITED = ThreadLocal.withInitial(ArrayList::new);
+  private static final ThreadLocal<List<RuleEntry>> CITED = ThreadLocal.withInitial(ArrayList::new);
   private final Clock clock;
   private final String cacheControl;
   private final long maxBytes;
@@ -78,11 +78,11 @@ public class Answers {
             .registerModule(
                 new SimpleModule()
                     .addSerializer(
-                        RuleView.class,
+                        RuleEntry.class,
                         new JsonSerializer<>() {
                           @Override
                           public void serialize(
-                              RuleView rule, JsonGenerator out, SerializerProvider provider)
+                              RuleEntry rule, JsonGenerator out, SerializerProvider provider)
                               throws IOException {
                             CITED.get().add(rule);
                             out.writeRawValue("\u0000"); // JSON never holds a bare NUL
@@ -247,7 +247,7 @@ public class Answers {
    * an answer holds its rules' bytes as its own. Nothing is let go before the generation is.
    */
   private static final class SharedRules {
-    private final Map<RuleView, Buffer> json = new ConcurrentHashMap<>();
+    private final Map<RuleEntry, Buffer> json = new ConcurrentHashMap<>();
     private final AtomicLong size = new AtomicLong();
     private final long budget;
 
@@ -256,7 +256,7 @@ public class Answers {
     }
 
     /** The rule's shared JSON, or null when the budget is spent. */
-    Buffer get(RuleView rule, ObjectMapper mapper) {
+    Buffer get(RuleEntry rule, ObjectMapper mapper) {
       Buffer known = json.get(rule);
       if (known != null || size.get() >= budget) {
         return known;
@@ -337,7 +337,7 @@ public class Answers {
 
   /** An answer to keep: its own bytes between the rules it cites, which it shares. */
   private Answer keep(Generation g, String key, Computed computed) {
-    List<RuleView> cited = CITED.get();
+    List<RuleEntry> cited = CITED.get();
     cited.clear();
     byte[] body = bytes(segmenting, computed.view());
     List<Buffer> parts = new ArrayList<>();

@@ -16,9 +16,10 @@ import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem;
 import io.exoreg.read.Views.Matrix;
 import io.exoreg.read.Views.MatrixCell;
-import io.exoreg.read.Views.RuleView;
 import io.exoreg.read.Views.StatusAnswer;
 import io.exoreg.receipt.Receipts;
+import io.exoreg.ruleset.Bundle.RuleEntry;
+import io.exoreg.ruleset.Rulesets;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
 import io.smallrye.common.annotation.NonBlocking;
@@ -39,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -77,6 +79,7 @@ public class StatusResource {
   @GET
   @Path("/status")
   @Operation(
+      operationId = "getStatus",
       summary =
           "The regulatory status of an ingredient from a source, delivered one way, in a jurisdiction",
       description =
@@ -110,7 +113,9 @@ public class StatusResource {
                       + " when omitted")
           @QueryParam("ingredient")
           String ingredient,
-      @Parameter(description = "The day to decide for, YYYY-MM-DD; today (UTC) when omitted")
+      @Parameter(
+              description = "The day to decide for, YYYY-MM-DD; today (UTC) when omitted",
+              schema = @Schema(type = SchemaType.STRING, format = "date"))
           @QueryParam("at")
           String at,
       @Parameter(
@@ -175,7 +180,9 @@ public class StatusResource {
 
   @GET
   @Path("/matrix")
-  @Operation(summary = "The decision for every source x every delivery method in one jurisdiction")
+  @Operation(
+      operationId = "getMatrix",
+      summary = "The decision for every source x every delivery method in one jurisdiction")
   @APIResponse(
       responseCode = "200",
       description = "The jurisdiction's matrix",
@@ -195,7 +202,9 @@ public class StatusResource {
                       + " when omitted")
           @QueryParam("ingredient")
           String ingredient,
-      @Parameter(description = "The day to decide for, YYYY-MM-DD; today (UTC) when omitted")
+      @Parameter(
+              description = "The day to decide for, YYYY-MM-DD; today (UTC) when omitted",
+              schema = @Schema(type = SchemaType.STRING, format = "date"))
           @QueryParam("at")
           String at,
       @Context HttpHeaders headers) {
@@ -216,7 +225,7 @@ public class StatusResource {
       RuleTable table, String ingredientId, String code, LocalDate day) {
     Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
     List<MatrixCell> cells = new ArrayList<>();
-    Map<String, RuleView> deciding = new LinkedHashMap<>();
+    Map<String, RuleEntry> deciding = new LinkedHashMap<>();
     for (Node source : table.sources().entries()) {
       for (Node method : table.deliveryMethods().entries()) {
         Decision decision =
@@ -224,7 +233,7 @@ public class StatusResource {
         cells.add(MatrixCell.of(decision, table));
         byStatus.merge(decision.status(), 1, Integer::sum);
         for (Rule rule : decision.decidingRules()) {
-          deciding.computeIfAbsent(rule.id(), id -> RuleView.of(rule, table));
+          deciding.computeIfAbsent(rule.id(), id -> Rulesets.document(rule, table));
         }
       }
     }

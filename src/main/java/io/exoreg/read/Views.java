@@ -3,13 +3,11 @@ package io.exoreg.read;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.exoreg.decision.DecidingCase;
 import io.exoreg.decision.Decision;
-import io.exoreg.decision.Jurisdiction;
-import io.exoreg.decision.LegalBasis;
-import io.exoreg.decision.Node;
-import io.exoreg.decision.Reference;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
+import io.exoreg.ruleset.Bundle.RuleEntry;
+import io.exoreg.ruleset.Rulesets;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,42 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The JSON shapes of the read API. Field names are the contract of the specification. */
 public final class Views {
   private Views() {}
-
-  /** A rule with its citations resolved. */
-  public record RuleView(
-      String id,
-      String ingredient,
-      String jurisdiction,
-      String source,
-      String deliveryMethod,
-      Status status,
-      List<String> conditions,
-      LegalBasis legalBasis,
-      List<Reference> references,
-      LocalDate effectiveFrom,
-      LocalDate effectiveTo,
-      String confidence,
-      LocalDate verifiedOn,
-      String notes) {
-
-    static RuleView of(Rule rule, RuleTable table) {
-      return new RuleView(
-          rule.id(),
-          rule.ingredient(),
-          rule.jurisdiction(),
-          rule.source(),
-          rule.deliveryMethod(),
-          rule.status(),
-          rule.conditions(),
-          rule.legalBasis(),
-          rule.references().stream().map(table.references()::get).toList(),
-          rule.effectiveFrom(),
-          rule.effectiveTo(),
-          rule.confidence(),
-          rule.verifiedOn(),
-          rule.notes());
-    }
-  }
 
   static final String CASES =
       "The most general (source, delivery method) pairs covered by the question that reach its"
@@ -86,7 +48,7 @@ public final class Views {
               description =
                   "The rules that decide the status: for a question covering narrower pairs, those"
                       + " of every covered pair that reaches it")
-          List<RuleView> decidingRules,
+          List<RuleEntry> decidingRules,
       @Schema(description = CASES, required = true) List<DecidingCaseView> decidingCases,
       @Schema(
               description = COVERAGE,
@@ -129,7 +91,7 @@ public final class Views {
           q.at(),
           decision.status(),
           decision.conditions(),
-          decision.decidingRules().stream().map(rule -> RuleView.of(rule, table)).toList(),
+          decision.decidingRules().stream().map(rule -> Rulesets.document(rule, table)).toList(),
           DecidingCaseView.of(decision),
           decision.coverage().word(),
           table.explain(decision),
@@ -137,47 +99,6 @@ public final class Views {
           null);
     }
   }
-
-  /** An ingredient, a source or a delivery method: the trees as parent links. */
-  public record NodeView(String id, String parent, String label, List<String> aliases) {
-    static NodeView of(Node node) {
-      return new NodeView(node.id(), node.parent(), node.label(), node.aliases());
-    }
-  }
-
-  public record JurisdictionView(
-      String code,
-      String name,
-      String parent,
-      String regulator,
-      String notes,
-      List<String> aliases) {
-    static JurisdictionView of(Jurisdiction j) {
-      return new JurisdictionView(
-          j.code(), j.name(), j.parent(), j.regulator(), j.notes(), j.aliases());
-    }
-  }
-
-  /** One jurisdiction with the chain whose law applies in it (itself first) and its children. */
-  public record JurisdictionDetail(
-      String code,
-      String name,
-      String parent,
-      String regulator,
-      String notes,
-      List<String> aliases,
-      List<String> chain,
-      List<String> children,
-      int rules) {}
-
-  /** One page of {@code GET /rules}; pages count from 0. */
-  public record RulePage(
-      List<RuleView> rules,
-      int page,
-      int size,
-      int totalRules,
-      int totalPages,
-      long rulesetRevision) {}
 
   /** One cell of the matrix: the decision for a source delivered one way. */
   public record MatrixCell(
@@ -222,6 +143,6 @@ public final class Views {
       List<String> sources,
       List<String> deliveryMethods,
       List<MatrixCell> cells,
-      List<RuleView> rules,
+      List<RuleEntry> rules,
       long rulesetRevision) {}
 }

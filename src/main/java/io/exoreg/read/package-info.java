@@ -1,5 +1,6 @@
 /**
- * The read API under {@code /api/v1}: status, matrix, vocabularies and rules, answered from the
- * current snapshot without touching the database, with HTTP caching. Nothing depends on it.
+ * The decisions under {@code /api/v1}: status and matrix, answered from the current snapshot
+ * without touching the database, kept per snapshot, with HTTP caching for every read. Nothing
+ * depends on it.
  */
 package io.exoreg.read;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The entries that differ between two tables. Order within a list is not content: a table reordered
@@ -22,7 +23,10 @@ public final class BundleDiff {
 
   /** The table's own description, as the "ruleset" entry of the change feed. */
   public record Metadata(
-      String title, String publishedOn, String disclaimer, Map<String, String> statuses) {
+      @Schema(nullable = true) String title,
+      @Schema(nullable = true, format = "date") String publishedOn,
+      @Schema(nullable = true) String disclaimer,
+      Map<String, String> statuses) {
     static Metadata of(Bundle b) {
       return new Metadata(b.title(), b.publishedOn(), b.disclaimer(), b.statuses());
     }

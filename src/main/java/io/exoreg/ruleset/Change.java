@@ -1,10 +1,47 @@
 package io.exoreg.ruleset;
 
+import io.exoreg.ruleset.Bundle.IngredientEntry;
+import io.exoreg.ruleset.Bundle.JurisdictionEntry;
+import io.exoreg.ruleset.Bundle.NodeEntry;
+import io.exoreg.ruleset.Bundle.ReferenceEntry;
+import io.exoreg.ruleset.Bundle.RuleEntry;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One entry of a table that a change added, changed or removed, with its state before and after in
  * the bundle's shape (null where it did not exist).
  */
-public record Change(String entity, String id, Action action, Object before, Object after) {
+public record Change(
+    @Schema(implementation = Entity.class) String entity,
+    String id,
+    Action action,
+    @Schema(implementation = Entry.class, nullable = true) Object before,
+    @Schema(implementation = Entry.class, nullable = true) Object after) {
+
+  /** An entry of any kind in the bundle's shape, as a change holds it before and after. */
+  @Schema(
+      name = "Entry",
+      description = "The entry in the bundle's shape; null where it did not exist",
+      anyOf = {
+        RuleEntry.class,
+        IngredientEntry.class,
+        JurisdictionEntry.class,
+        NodeEntry.class,
+        ReferenceEntry.class,
+        BundleDiff.Metadata.class
+      })
+  public interface Entry {}
+
+  /** The kinds of entry a change is to, as the feed names them. */
+  public enum Entity {
+    ruleset,
+    ingredient,
+    jurisdiction,
+    source,
+    deliveryMethod,
+    reference,
+    rule
+  }
 
   /** What happened to the entry. */
   public enum Action {

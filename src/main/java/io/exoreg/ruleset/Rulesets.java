@@ -35,15 +35,22 @@ import java.util.stream.Collectors;
 
 /** Reading, checking and writing rule tables in the bundle format. */
 public final class Rulesets {
-  private static final ObjectReader READER =
-      new ObjectMapper()
-          .registerModule(new SimpleModule().addDeserializer(String.class, new TextWithoutNul()))
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .readerFor(Bundle.class);
+  private static final ObjectReader READER = strict(new ObjectMapper()).readerFor(Bundle.class);
 
   private Rulesets() {}
+
+  /**
+   * Makes a mapper read JSON strictly: an unknown field, a key given twice, anything after the
+   * document and the NUL character are refused, so that a typo cannot silently drop data. The REST
+   * layer's mapper and the reader of bundles here are both configured by this one method.
+   */
+  public static ObjectMapper strict(ObjectMapper mapper) {
+    return mapper
+        .registerModule(new SimpleModule().addDeserializer(String.class, new TextWithoutNul()))
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  }
 
   /**
    * Parses a bundle. Unknown fields are refused at every level, so that a typo cannot silently drop
@@ -74,34 +81,42 @@ public final class Rulesets {
    * #parse}.
    */
   public static <T> T parseEntry(InputStream json, Class<T> type) {
+    T entry;
     try {
-      T entry = READER.forType(type).readValue(json);
-      if (entry == null) {
-        throw new InvalidRulesetException("", "the body must be a JSON object, not empty or null");
-      }
-      return entry;
-    } catch (NulCharacterException e) {
-      String field = fieldPath(e);
-      throw new InvalidRulesetException(field.isEmpty() ? "body" : field, e.getOriginalMessage());
-    } catch (UnrecognizedPropertyException e) {
-      throw new InvalidRulesetException(
-          fieldPath(e), "unknown field '" + e.getPropertyName() + "'");
-    } catch (MismatchedInputException e) {
-      if (e.getPath().isEmpty()
-          && String.valueOf(e.getOriginalMessage()).startsWith("No content")) {
-        throw new InvalidRulesetException("", "the body must be a JSON object, not empty or null");
-      }
-      throw new InvalidRulesetException(
-          fieldPath(e), "has the wrong type or shape; the bundle format gives each field's type");
-    } catch (JsonMappingException e) {
-      throw new InvalidRulesetException(
-          fieldPath(e), "has the wrong type or shape; the bundle format gives each field's type");
-    } catch (JsonProcessingException e) {
-      throw new InvalidRulesetException(
-          "", "malformed JSON at " + location(e) + ": " + e.getOriginalMessage());
+      entry = READER.forType(type).readValue(json);
     } catch (IOException e) {
-      throw new InvalidRulesetException("", "the body could not be read");
+      throw invalid(e);
     }
+    if (entry == null) {
+      throw new InvalidRulesetException("", "the body must be a JSON object, not empty or null");
+    }
+    return entry;
+  }
+
+  /** What is wrong with a body that could not be read as its type, named by the field it is in. */
+  public static InvalidRulesetException invalid(IOException failure) {
+    if (failure instanceof NulCharacterException e) {
+      String field = fieldPath(e);
+      return new InvalidRulesetException(field.isEmpty() ? "body" : field, e.getOriginalMessage());
+    }
+    if (failure instanceof UnrecognizedPropertyException e) {
+      return new InvalidRulesetException(
+          fieldPath(e), "unknown field '" + e.getPropertyName() + "'");
+    }
+    if (failure instanceof MismatchedInputException e
+        && e.getPath().isEmpty()
+        && String.valueOf(e.getOriginalMessage()).startsWith("No content")) {
+      return new InvalidRulesetException("", "the body must be a JSON object, not empty or null");
+    }
+    if (failure instanceof JsonMappingException e) {
+      return new InvalidRulesetException(
+          fieldPath(e), "has the wrong type or shape; the bundle format gives each field's type");
+    }
+    if (failure instanceof JsonProcessingException e) {
+      return new InvalidRulesetException(
+          "", "malformed JSON at " + location(e) + ": " + e.getOriginalMessage());
+    }
+    return new InvalidRulesetException("", "the body could not be read");
   }
 
   /** PostgreSQL text cannot hold U+0000, so no table may carry it. */
@@ -164,24 +179,55 @@ public final class Rulesets {
         });
   }
 
-  static IngredientEntry ingredient(Node n) {
+  /**
+   * The entry of this kind and id as a read of it answers, with what the service derives for it
+   * from the table: a rule's citations, a jurisdiction's chain, children and rule count. Sent back
+   * unchanged, it is a valid write: the derived fields are read-only.
+   */
+  public static Optional<Object> document(RuleTable table, Kind kind, String id) {
+    return switch (kind) {
+      case RULE -> table.rule(id).map(rule -> document(rule, table));
+      case JURISDICTION ->
+          table.jurisdictions().contains(id)
+              ? Optional.of(document(table.jurisdictions().get(id), table))
+              : Optional.empty();
+      default -> entry(table, kind, id);
+    };
+  }
+
+  /** A rule as reads show it: in the bundle's shape, with the references it cites in full. */
+  public static RuleEntry document(Rule rule, RuleTable table) {
+    return entry(rule)
+        .withCitations(
+            rule.references().stream().map(table.references()::get).map(Rulesets::entry).toList());
+  }
+
+  /** A jurisdiction as a read of it shows it: with its chain, its children and its rule count. */
+  public static JurisdictionEntry document(Jurisdiction j, RuleTable table) {
+    int rules = (int) table.rules().stream().filter(r -> r.jurisdiction().equals(j.code())).count();
+    return entry(j)
+        .withDerived(
+            table.jurisdictions().chain(j.code()), table.jurisdictions().children(j.code()), rules);
+  }
+
+  public static IngredientEntry ingredient(Node n) {
     return new IngredientEntry(n.id(), n.label(), n.aliases());
   }
 
-  static JurisdictionEntry entry(Jurisdiction j) {
+  public static JurisdictionEntry entry(Jurisdiction j) {
     return new JurisdictionEntry(
         j.code(), j.name(), j.parent(), j.regulator(), j.notes(), j.aliases());
   }
 
-  static NodeEntry entry(Node n) {
+  public static NodeEntry entry(Node n) {
     return new NodeEntry(n.id(), n.parent(), n.label(), n.aliases());
   }
 
-  static ReferenceEntry entry(Reference r) {
+  public static ReferenceEntry entry(Reference r) {
     return new ReferenceEntry(r.id(), r.title(), r.publisher(), r.date(), r.url(), r.kind());
   }
 
-  static RuleEntry entry(Rule r) {
+  public static RuleEntry entry(Rule r) {
     return new RuleEntry(
         r.id(),
         r.ingredient(),

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * API keys in PostgreSQL. A secret is 256 random bits, shown once when made; only its SHA-256 hash
@@ -35,8 +36,10 @@ public class ApiKeyStore {
       List<String> scopes,
       OffsetDateTime createdAt,
       String createdBy,
-      OffsetDateTime revokedAt,
-      String revokedBy) {
+      @Schema(nullable = true, description = "When it was revoked; null while it works")
+          OffsetDateTime revokedAt,
+      @Schema(nullable = true, description = "Who revoked it; null while it works")
+          String revokedBy) {
     static KeyInfo of(ApiKeyRow row) {
       return new KeyInfo(
           row.name,

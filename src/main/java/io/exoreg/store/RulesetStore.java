@@ -39,6 +39,7 @@ import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.StatelessSession;
 
 /**
@@ -232,11 +233,11 @@ public class RulesetStore {
       long revision,
       OffsetDateTime time,
       String actor,
-      String action,
-      String entity,
+      @Schema(implementation = Change.Action.class) String action,
+      @Schema(implementation = Change.Entity.class) String entity,
       String id,
-      JsonNode before,
-      JsonNode after) {}
+      @Schema(implementation = Change.Entry.class, nullable = true) JsonNode before,
+      @Schema(implementation = Change.Entry.class, nullable = true) JsonNode after) {}
 
   private static List<RecordedChange> recorded(List<ChangeRow> found) {
     Map<Long, RevisionRow> revisions = new HashMap<>();

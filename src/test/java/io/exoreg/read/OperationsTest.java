@@ -37,7 +37,7 @@ class OperationsTest {
           "/api/v1/status",
           "/api/v1/matrix",
           "/api/v1/jurisdictions",
-          "/api/v1/jurisdictions/{code}",
+          "/api/v1/jurisdictions/{id}",
           "/api/v1/ingredients",
           "/api/v1/sources",
           "/api/v1/delivery-methods",
