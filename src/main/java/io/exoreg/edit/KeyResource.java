@@ -192,6 +192,7 @@ public class KeyResource {
   @POST
   @Path("/signing/rotate")
   @Operation(
+      operationId = "rotateSigningKey",
       summary = "Rotate the receipts' signing key",
       description =
           "Generates a new key that signs receipts from now on; the retired key stays published at"

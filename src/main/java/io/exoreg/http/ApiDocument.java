@@ -214,10 +214,13 @@ public class ApiDocument implements OASFilter {
               .replaceFirst("^Every one\\b", "Every " + plural.replaceFirst("s$", ""))
               .replaceFirst(" one\\b", " " + kind));
     }
-    // writes need a key, as the service checks them: every POST, PUT and DELETE but a check
+    // writes need a key, as the service checks them: every POST, PUT and DELETE but a check or
+    // the verification of a receipt
     boolean secured =
         (operation.getSecurity() != null && !operation.getSecurity().isEmpty())
-            || (method != PathItem.HttpMethod.GET && !path.startsWith("/api/v1/checks"));
+            || (method != PathItem.HttpMethod.GET
+                && !path.startsWith("/api/v1/checks")
+                && !path.startsWith("/api/v1/receipts/"));
     if (secured) {
       operation.setSecurity(
           List.of(OASFactory.createSecurityRequirement().addScheme(SECURITY_SCHEME)));
@@ -385,7 +388,10 @@ public class ApiDocument implements OASFilter {
 
   private static String camel(String kebab) {
     StringBuilder out = new StringBuilder();
-    for (String word : kebab.split("-")) {
+    for (String word : kebab.split("[^A-Za-z0-9]+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
       out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
     }
     return out.toString();

@@ -262,11 +262,16 @@ public class Answers {
         return known;
       }
       Buffer made = Buffer.buffer(bytes(mapper, rule));
+      long cost = Answer.PART_OVERHEAD + made.length();
+      if (size.addAndGet(cost) > budget) {
+        size.addAndGet(-cost);
+        return null;
+      }
       Buffer raced = json.putIfAbsent(rule, made);
       if (raced != null) {
+        size.addAndGet(-cost);
         return raced;
       }
-      size.addAndGet(Answer.PART_OVERHEAD + made.length());
       return made;
     }
   }

@@ -59,6 +59,7 @@ public final class Views {
       long rulesetRevision,
       @JsonInclude(JsonInclude.Include.NON_NULL)
           @Schema(
+              readOnly = true,
               description =
                   "With receipt=true only: a compact JWS (ES256) of this answer, verifiable with"
                       + " the keys of /.well-known/jwks.json")

@@ -30,6 +30,7 @@ public class JwksResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "getReceiptKeys",
       summary = "The receipts' public keys",
       description =
           "Every key that signs or signed receipts, by kid, the one signing now first; a key"

@@ -41,6 +41,7 @@ public class ReceiptResource {
   @Path("/verify")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
+      operationId = "verifyReceipt",
       summary = "Verify a decision receipt",
       description =
           "Checks the signature against the keys of /.well-known/jwks.json, current and retired,"

@@ -1,6 +1,7 @@
 package io.exoreg.receipt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,6 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Signs receipts of what the service answered, and verifies them: the signature against the
@@ -146,21 +149,32 @@ public class Receipts {
   }
 
   /** What verifying a receipt found. */
+  private static final ObjectMapper JSON_OBJECT = new ObjectMapper();
+
+  private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {};
+
   public record Verification(
       boolean signatureValid,
-      String kid,
-      String detail,
-      JsonNode claims,
-      Boolean rulesMatchAtRevision,
-      Boolean rulesUnchangedNow,
-      List<RuleCheck> rules) {}
+      @Schema(nullable = true) String kid,
+      @Schema(nullable = true) String detail,
+      @Schema(
+              type = SchemaType.OBJECT,
+              nullable = true,
+              description = "The receipt's claims as signed, or null when they cannot be read")
+          Map<String, Object> claims,
+      @Schema(nullable = true) Boolean rulesMatchAtRevision,
+      @Schema(nullable = true) Boolean rulesUnchangedNow,
+      @Schema(nullable = true) List<RuleCheck> rules) {}
 
   /**
    * One deciding rule checked: whether its content at the receipt's revision, and now, has the
    * digest the receipt holds (null when that cannot be told: the revision is not kept).
    */
   public record RuleCheck(
-      String id, String sha256, Boolean matchesAtRevision, Boolean matchesNow) {}
+      String id,
+      String sha256,
+      @Schema(nullable = true) Boolean matchesAtRevision,
+      @Schema(nullable = true) Boolean matchesNow) {}
 
   /**
    * Verifies a compact JWS receipt; a 400 problem naming {@code field} when it is not one at all.
@@ -240,7 +254,7 @@ public class Receipts {
         true,
         kid,
         detail,
-        payload,
+        JSON_OBJECT.convertValue(payload, CLAIMS),
         then == null ? null : allThen,
         now == null ? null : allNow,
         checks);
