@@ -135,9 +135,12 @@ public class Problems {
       return List.of();
     }
     RolesAllowed roles = null;
+    // by name first: a generic resource's method has the erased types of its parameters
     for (Method method : operation.getResourceClass().getMethods()) {
       if (method.getName().equals(operation.getMethodName())
-          && Arrays.equals(method.getParameterTypes(), operation.parameterTypes())) {
+          && method.getAnnotation(RolesAllowed.class) != null
+          && (roles == null
+              || Arrays.equals(method.getParameterTypes(), operation.parameterTypes()))) {
         roles = method.getAnnotation(RolesAllowed.class);
       }
     }
