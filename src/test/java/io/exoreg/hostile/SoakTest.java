@@ -84,7 +84,12 @@ class SoakTest {
         rejected.values().stream().mapToInt(i -> i).sum(),
         RUN.toSeconds());
     assertTrue(acks.size() >= 20, "too few writes to mean anything: " + acks.size());
-    assertTrue(reads.size() >= 200, "too few reads to mean anything: " + reads.size());
+    // what makes the run mean something is reads interleaved with commits, not their number,
+    // which is the machine's: many reads, over many revisions
+    long revisionsRead = reads.stream().map(Read::revision).distinct().count();
+    assertTrue(reads.size() >= 100, "too few reads to mean anything: " + reads.size());
+    assertTrue(
+        revisionsRead >= 20, "reads saw too few revisions to mean anything: " + revisionsRead);
 
     // every committed revision since the start is an acknowledged write, and nothing else
     long end = revision();
