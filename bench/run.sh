@@ -22,7 +22,9 @@ done
 
 # Two malloc arenas instead of one per core and thread keep the resident size down; the JVM
 # allocates little through malloc.
-MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" EXOREG_EMBEDDED_DATA_DIR="$work/postgres" EXOREG_EMBEDDED_PORT="$db_port" QUARKUS_HTTP_PORT="$port" \
+# a key of the run's own, to write the policy the policy questions ask for
+secret="exo_bench-$(date +%s%N)"
+MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" EXOREG_API_KEYS_BENCH_SHA256="$(printf %s "$secret" | sha256sum | cut -d' ' -f1)" EXOREG_API_KEYS_BENCH_ADMIN=true EXOREG_EMBEDDED_DATA_DIR="$work/postgres" EXOREG_EMBEDDED_PORT="$db_port" QUARKUS_HTTP_PORT="$port" \
   java ${BENCH_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k} -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
 app=$!
 cleanup() {
@@ -48,6 +50,16 @@ nmt() {
 nmt "when ready"
 hot="/api/v1/status?jurisdiction=GB&source=salmon&deliveryMethod=topical"
 signed="$hot&receipt=true"
+# a vegan standard on top of the law: the same question asked with it
+curl -sf -o /dev/null -H "Authorization: Bearer $secret" -H 'Content-Type: application/json' --data-binary @- "$base/api/v1/policies" << 'POLICY'
+{"id": "bench-vegan", "name": "Vegan standard", "description": null, "rules": [
+ {"id": "bench-vegan-animal", "ingredient": "exosome", "jurisdiction": null, "source": "animal",
+  "deliveryMethod": "any-route", "status": "PROHIBITED", "conditions": [],
+  "rationale": "No animal-derived ingredients", "legalBasis": null, "references": [],
+  "effectiveFrom": null, "effectiveTo": null, "confidence": "high", "verifiedOn": "2026-12-01",
+  "notes": null}]}
+POLICY
+policyq="$hot&policy=bench-vegan"
 
 # The ceiling: nginx serving the same answer as a static file.
 mkdir -p "$work/www/api/v1"
@@ -96,6 +108,7 @@ wrk -t"$threads" -c"$connections" -d10s "$base$hot" > /dev/null # warm-up, so th
 EXOREG_PATHS="$work/paths" wrk -t"$threads" -c"$connections" -d5s -s bench/mix.lua "$base" > /dev/null
 wrk -t"$threads" -c"$connections" -d3s "$nginx_base$hot" > /dev/null
 wrk -t"$threads" -c"$connections" -d5s "$base$signed" > /dev/null
+wrk -t"$threads" -c"$connections" -d5s "$base$policyq" > /dev/null
 # The machine's speed drifts over minutes, so nginx and exoreg are measured back to back in each
 # of several rounds, and each ratio is taken within its round.
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
@@ -103,6 +116,7 @@ hot_ratios=()
 mix_ratios=()
 cond_ratios=()
 receipt_ratios=()
+policy_ratios=()
 for round in $(seq 1 "$rounds"); do
   echo "  round $round"
   read -r n_rps n_p50 n_p99 n_err <<< "$(measure "$nginx_base$hot")"
@@ -117,13 +131,17 @@ for round in $(seq 1 "$rounds"); do
   row "exoreg /status, 304 (If-None-Match)" "$c_rps" "$c_p50" "$c_p99" "$c_err"
   read -r r_rps r_p50 r_p99 r_err <<< "$(measure "$base$signed")"
   row "exoreg /status, receipt=true" "$r_rps" "$r_p50" "$r_p99" "$r_err"
+  read -r p_rps p_p50 p_p99 p_err <<< "$(measure "$base$policyq")"
+  row "exoreg /status, policy=bench-vegan" "$p_rps" "$p_p50" "$p_p99" "$p_err"
   hot_ratios+=("$(ratio "$h_rps" "$n_rps")")
   mix_ratios+=("$(ratio "$m_rps" "$nm_rps")")
   cond_ratios+=("$(ratio "$c_rps" "$h_rps")")
   receipt_ratios+=("$(ratio "$r_rps" "$h_rps")")
+  policy_ratios+=("$(ratio "$p_rps" "$h_rps")")
 done
 echo "  ratios to nginx, median of $rounds rounds: hot $(median "${hot_ratios[@]}") (${hot_ratios[*]}), mix $(median "${mix_ratios[@]}") (${mix_ratios[*]}; to nginx under the same wrk script); 304 to 200: $(median "${cond_ratios[@]}") (${cond_ratios[*]})"
 echo "  requests/s with receipts (each decided and signed, ES256) to without, same hot query: $(median "${receipt_ratios[@]}") (${receipt_ratios[*]})"
+echo "  requests/s of the hot query asked with a policy to without: $(median "${policy_ratios[@]}") (${policy_ratios[*]})"
 echo "  exoreg peak resident memory so far: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$app/status")"
 
 echo

@@ -4,10 +4,15 @@ import io.exoreg.check.CheckInput.Combination;
 import io.exoreg.check.CheckInput.Market;
 import io.exoreg.check.CheckReport.CaseFinding;
 import io.exoreg.check.CheckReport.CitedRule;
+import io.exoreg.check.CheckReport.DecidedBy;
 import io.exoreg.check.CheckReport.Finding;
+import io.exoreg.check.CheckReport.FindingPart;
 import io.exoreg.check.CheckReport.Outcome;
+import io.exoreg.check.CheckReport.PolicyRef;
 import io.exoreg.check.CheckReport.Result;
 import io.exoreg.decision.Decision;
+import io.exoreg.decision.Policy;
+import io.exoreg.decision.PolicyDecision;
 import io.exoreg.decision.Question;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
@@ -28,6 +33,15 @@ public final class CatalogueChecker {
   private CatalogueChecker() {}
 
   public static CheckReport check(RuleTable table, CheckInput input, Status failOn, Status warnOn) {
+    return check(table, input, failOn, warnOn, null);
+  }
+
+  /**
+   * As {@link #check}, with a policy on top of the law when {@code policy} is not null: each
+   * finding's status is the more severe of the two, and says which of them gives it.
+   */
+  public static CheckReport check(
+      RuleTable table, CheckInput input, Status failOn, Status warnOn, Policy policy) {
     // A catalogue asks the same few questions many times: each is decided and explained once.
     Map<Question, Decided> decided = new HashMap<>();
     Map<String, CitedRule> cited = new TreeMap<>();
@@ -46,36 +60,28 @@ public final class CatalogueChecker {
           Question question =
               new Question(
                   c.ingredient(), market.code(), c.source(), c.deliveryMethod(), input.at());
-          Decided once =
-              decided.computeIfAbsent(
-                  question,
-                  q -> {
-                    Decision d = table.decide(q);
-                    return new Decided(
-                        d,
-                        d.decidingRules().stream().map(Rule::id).toList(),
-                        CaseFinding.of(d.decidingCases()),
-                        table.explain(d));
-                  });
-          Decision decision = once.decision();
-          for (Rule rule : decision.decidingRules()) {
-            cited.computeIfAbsent(rule.id(), id -> CitedRule.of(rule));
+          Decided once = decided.computeIfAbsent(question, q -> decide(table, q, policy));
+          for (Rule rule : once.rules()) {
+            cited.computeIfAbsent(rule.id(), id -> CitedRule.of(rule, policy));
           }
-          if (decision.status().isMoreSevereThan(worst)) {
-            worst = decision.status();
+          if (once.status().isMoreSevereThan(worst)) {
+            worst = once.status();
           }
           findings.add(
               new Finding(
                   c.ingredient(),
                   c.source(),
                   c.deliveryMethod(),
-                  decision.status(),
-                  outcome(decision.status(), failOn, warnOn),
-                  once.ruleIds(),
+                  once.status(),
+                  outcome(once.status(), failOn, warnOn),
+                  once.rules().stream().map(Rule::id).toList(),
                   once.cases(),
-                  decision.coverage().word(),
-                  decision.conditions(),
-                  once.explanation()));
+                  once.coverage(),
+                  once.conditions(),
+                  once.explanation(),
+                  once.decidedBy(),
+                  once.law(),
+                  once.policy()));
         }
         Outcome outcome = outcome(worst, failOn, warnOn);
         failures += outcome == Outcome.fail ? 1 : 0;
@@ -95,11 +101,50 @@ public final class CatalogueChecker {
         failures,
         warnings,
         results,
-        cited);
+        cited,
+        policy == null ? null : new PolicyRef(policy.id(), policy.name()));
+  }
+
+  private static Decided decide(RuleTable table, Question question, Policy policy) {
+    if (policy == null) {
+      Decision d = table.decide(question);
+      return new Decided(
+          d.status(),
+          d.decidingRules(),
+          CaseFinding.of(d.decidingCases()),
+          d.coverage().word(),
+          d.conditions(),
+          table.explain(d),
+          null,
+          null,
+          null);
+    }
+    PolicyDecision d = table.decide(question, policy);
+    boolean byLaw = d.law().status() == d.status();
+    return new Decided(
+        d.status(),
+        d.decidingRules(),
+        CaseFinding.of(d.decidingCases()),
+        d.law().coverage().word(),
+        d.conditions(),
+        table.explain(d),
+        byLaw && d.decidedByPolicy()
+            ? DecidedBy.both
+            : d.decidedByPolicy() ? DecidedBy.policy : DecidedBy.law,
+        FindingPart.of(d.law()),
+        FindingPart.of(d.byPolicy()));
   }
 
   private record Decided(
-      Decision decision, List<String> ruleIds, List<CaseFinding> cases, String explanation) {}
+      Status status,
+      List<Rule> rules,
+      List<CaseFinding> cases,
+      String coverage,
+      List<String> conditions,
+      String explanation,
+      DecidedBy decidedBy,
+      FindingPart law,
+      FindingPart policy) {}
 
   static Outcome outcome(Status status, Status failOn, Status warnOn) {
     if (status.isAtLeast(failOn)) {

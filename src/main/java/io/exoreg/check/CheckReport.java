@@ -1,6 +1,9 @@
 package io.exoreg.check;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.exoreg.decision.DecidingCase;
+import io.exoreg.decision.Decision;
+import io.exoreg.decision.Policy;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.Status;
 import io.exoreg.ruleset.Bundle.LegalBasisEntry;
@@ -23,7 +26,33 @@ public record CheckReport(
     int failures,
     int warnings,
     List<Result> results,
-    Map<String, CitedRule> rules) {
+    Map<String, CitedRule> rules,
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(readOnly = true, description = "With policy= only: the policy checked against")
+        PolicyRef policy) {
+
+  /** The policy a catalogue was checked against, on top of the law. */
+  public record PolicyRef(String id, String name) {}
+
+  /** Which part of an answer asked with a policy gives a finding its status. */
+  public enum DecidedBy {
+    law,
+    policy,
+    both
+  }
+
+  /** The law's own answer to a finding, or the policy's (a null status when it is silent). */
+  public record FindingPart(
+      @Schema(
+              nullable = true,
+              implementation = Status.class,
+              description = "Null, for a policy, when none of its rules applies")
+          Status status,
+      List<String> decidingRules) {
+    static FindingPart of(Decision part) {
+      return new FindingPart(part.status(), part.decidingRules().stream().map(Rule::id).toList());
+    }
+  }
 
   /** How one product x market fares against the thresholds. */
   public enum Outcome {
@@ -66,7 +95,19 @@ public record CheckReport(
               required = true)
           String coverage,
       List<String> conditions,
-      String explanation) {}
+      String explanation,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(
+              readOnly = true,
+              description =
+                  "With policy= only: whether the law, the policy or both give the status")
+          DecidedBy decidedBy,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(readOnly = true, description = "With policy= only: the law's own answer")
+          FindingPart law,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(readOnly = true, description = "With policy= only: the policy's own answer")
+          FindingPart policy) {}
 
   /** A (source, delivery method) pair a finding's status comes from. */
   public record CaseFinding(String source, String deliveryMethod, Status status) {
@@ -80,14 +121,25 @@ public record CheckReport(
   /** A deciding rule as cited by a report: where it applies, what it says, and its legal basis. */
   public record CitedRule(
       String id,
-      String jurisdiction,
+      @Schema(nullable = true, description = "Null only for a policy's rule for everywhere")
+          String jurisdiction,
       String source,
       String deliveryMethod,
       Status status,
-      @Schema(nullable = true, description = "Null only for an UNKNOWN rule")
+      @Schema(
+              nullable = true,
+              description = "Null only for an UNKNOWN rule, or a policy's rule with a rationale")
           LegalBasisEntry legalBasis,
-      @Schema(enumeration = {"high", "medium", "low"}) String confidence) {
-    static CitedRule of(Rule rule) {
+      @Schema(enumeration = {"high", "medium", "low"}) String confidence,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(readOnly = true, description = "A policy's rule only: the policy's id")
+          String policy,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(readOnly = true, description = "A policy's rule only: why it says so")
+          String rationale) {
+    /** The rule as cited; {@code policy}, when given, is the policy its rule may belong to. */
+    static CitedRule of(Rule rule, Policy policy) {
+      boolean own = policy != null && policy.rule(rule.id()).isPresent();
       return new CitedRule(
           rule.id(),
           rule.jurisdiction(),
@@ -100,7 +152,14 @@ public record CheckReport(
                   rule.legalBasis().instrument(),
                   rule.legalBasis().provision(),
                   rule.legalBasis().url()),
-          rule.confidence());
+          rule.confidence(),
+          own ? policy.id() : null,
+          own ? rule.rationale() : null);
+    }
+
+    /** Whether it is a policy's rule rather than the law's. */
+    boolean fromPolicy() {
+      return policy != null;
     }
   }
 }

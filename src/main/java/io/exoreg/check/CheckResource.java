@@ -1,6 +1,7 @@
 package io.exoreg.check;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exoreg.decision.Policy;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
 import io.exoreg.http.Accept;
@@ -196,6 +197,13 @@ public class CheckResource {
                       + " SHA-256 of the exact bytes of the body, its summary and deciding rules")
           @QueryParam("receipt")
           String receipt,
+      @Parameter(
+              description =
+                  "A policy's id (GET /api/v1/policies): each finding's status is the more"
+                      + " severe of the law's and the policy's, and says which gives it; one"
+                      + " policy per request")
+          @QueryParam("policy")
+          String policy,
       HttpHeaders headers,
       @Context UriInfo uri) {
     return check(
@@ -203,6 +211,7 @@ public class CheckResource {
         warnOn,
         format,
         receipt,
+        policy,
         headers,
         uri,
         (reader, today) -> reader.json(body, at, today));
@@ -223,6 +232,7 @@ public class CheckResource {
       @QueryParam("format") String format,
       @QueryParam("at") String at,
       @QueryParam("receipt") String receipt,
+      @QueryParam("policy") String policy,
       HttpHeaders headers,
       @Context UriInfo uri) {
     if (headers.getMediaType() == null) {
@@ -235,6 +245,7 @@ public class CheckResource {
         warnOn,
         format,
         receipt,
+        policy,
         headers,
         uri,
         (reader, today) -> reader.csv(new InputStreamReader(body, charset), at, today));
@@ -245,6 +256,7 @@ public class CheckResource {
       String warnOn,
       String formatName,
       String receipt,
+      String policyId,
       HttpHeaders headers,
       UriInfo uri,
       BiFunction<CatalogueReader, LocalDate, CheckInput> read) {
@@ -255,6 +267,7 @@ public class CheckResource {
     Status warn = inputs.status("warnOn", warnOn, Status.RESTRICTED);
     ReportFormat format = format(inputs, formatName, headers);
     boolean signed = inputs.flag("receipt", receipt);
+    Policy policy = inputs.policy("policy", policyId);
     inputs.check();
     CatalogueReader reader =
         new CatalogueReader(
@@ -262,7 +275,7 @@ public class CheckResource {
             new CheckLimits(config.checks().maxProducts(), config.checks().maxCombinations()),
             config.defaultIngredient());
     CheckInput input = read.apply(reader, LocalDate.now(clock));
-    CheckReport report = CatalogueChecker.check(table, input, fail, warn);
+    CheckReport report = CatalogueChecker.check(table, input, fail, warn, policy);
     metrics.checked(report.passed(), decisionsByMarket(report));
     // the service's own page tells what the reporting tool is and shows its table
     Producer producer = new Producer(version, uri.getBaseUri().resolve("/"));

@@ -44,6 +44,9 @@ public final class JunitReport {
       property(xml, "failOn", report.failOn().name(), "      ");
       property(xml, "warnOn", report.warnOn().name(), "      ");
       property(xml, "warnings", Integer.toString(report.warnings()), "      ");
+      if (report.policy() != null) {
+        property(xml, "policy", report.policy().id(), "      ");
+      }
       for (Result result : report.results()) {
         for (Finding warning : warnings(result)) {
           property(

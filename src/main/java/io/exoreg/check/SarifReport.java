@@ -180,23 +180,33 @@ public final class SarifReport {
           Map.of("status", "UNKNOWN"));
     }
     String basis = rule.legalBasis() == null ? null : TextReport.basis(rule);
+    String where = rule.jurisdiction() == null ? "everywhere" : rule.jurisdiction();
+    String why =
+        rule.fromPolicy() && rule.rationale() != null
+            ? "Policy " + rule.policy() + ": " + rule.rationale()
+            : basis == null ? "No legal basis is recorded for this rule." : basis;
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("status", rule.status().name());
+    properties.put("jurisdiction", where);
+    properties.put("confidence", rule.confidence());
+    if (rule.fromPolicy()) {
+      properties.put("policy", rule.policy());
+    }
     return new SarifRule(
         id,
         new Message(
-            rule.jurisdiction()
+            (rule.fromPolicy() ? "policy " + rule.policy() + ", " : "")
+                + where
                 + ": "
                 + rule.source()
                 + " x "
                 + rule.deliveryMethod()
                 + " is "
                 + rule.status()),
-        new Message(basis == null ? "No legal basis is recorded for this rule." : basis),
+        new Message(why),
         rule.legalBasis() == null ? null : uri(rule.legalBasis().url()),
         basis == null ? null : new Message(basis),
-        Map.of(
-            "status", rule.status().name(),
-            "jurisdiction", rule.jurisdiction(),
-            "confidence", rule.confidence()));
+        properties);
   }
 
   /** Citations sometimes carry characters a URI may not; they are percent-encoded. */

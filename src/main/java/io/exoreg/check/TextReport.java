@@ -1,6 +1,7 @@
 package io.exoreg.check;
 
 import io.exoreg.check.CheckReport.CitedRule;
+import io.exoreg.check.CheckReport.DecidedBy;
 import io.exoreg.check.CheckReport.Finding;
 import io.exoreg.check.CheckReport.Outcome;
 import io.exoreg.check.CheckReport.Result;
@@ -71,6 +72,15 @@ public final class TextReport {
             if (rule != null && rule.legalBasis() != null) {
               out.append("        basis: ").append(basis(rule)).append('\n');
             }
+            if (rule != null && rule.rationale() != null) {
+              out.append("        policy ")
+                  .append(rule.policy())
+                  .append(", ")
+                  .append(id)
+                  .append(": ")
+                  .append(rule.rationale())
+                  .append('\n');
+            }
           }
           if (finding.status() == Status.RESTRICTED) {
             for (String condition : finding.conditions()) {
@@ -96,7 +106,10 @@ public final class TextReport {
         + f.status()
         + (f.decidingRules().isEmpty()
             ? " (no rule applies)"
-            : " (" + String.join(", ", f.decidingRules()) + ")");
+            : " (" + String.join(", ", f.decidingRules()) + ")")
+        + (f.decidedBy() == null || f.decidedBy() == DecidedBy.law
+            ? ""
+            : f.decidedBy() == DecidedBy.policy ? " [by the policy]" : " [by law and policy]");
   }
 
   /** Every finding of a result with its explanation, one per line. */

@@ -21,9 +21,12 @@ final class Decider {
   private final int[] ruleSources;
   private final int[] ruleMethods;
   private final int[] levelEnds;
+  // a policy's answer: no rule applying is no answer (null), not UNKNOWN
+  private final boolean silent;
   private int count;
 
-  private Decider(RuleTable table, int capacity, int levels) {
+  private Decider(RuleTable table, int capacity, int levels, boolean silent) {
+    this.silent = silent;
     this.sources = table.sources();
     this.methods = table.deliveryMethods();
     this.rules = new Rule[capacity];
@@ -32,17 +35,40 @@ final class Decider {
     this.levelEnds = new int[levels];
   }
 
+  /** The law's answer: every level of the jurisdiction's chain (section 3). */
   static Decision decide(RuleTable table, Question question) {
     List<String> chain = table.jurisdictions().chain(question.jurisdiction());
     RuleTable.Level[] levels = new RuleTable.Level[chain.size()];
-    int written = 0;
     for (int i = 0; i < levels.length; i++) {
       levels[i] = table.level(question.ingredient(), chain.get(i));
-      written += levels[i].rules().size();
+    }
+    return decide(table, levels, question, false);
+  }
+
+  /**
+   * A policy's answer: clauses 1 to 7 over the policy's rules, its rules for everywhere a level
+   * above every chain. Where none of them applies the policy is silent: a null status, never
+   * UNKNOWN, since a policy says only what it says.
+   */
+  static Decision decide(RuleTable table, Policy policy, Question question) {
+    List<String> chain = table.jurisdictions().chain(question.jurisdiction());
+    RuleTable.Level[] levels = new RuleTable.Level[chain.size() + 1];
+    for (int i = 0; i < chain.size(); i++) {
+      levels[i] = policy.level(question.ingredient(), chain.get(i));
+    }
+    levels[chain.size()] = policy.level(question.ingredient(), null);
+    return decide(table, levels, question, true);
+  }
+
+  private static Decision decide(
+      RuleTable table, RuleTable.Level[] levels, Question question, boolean silent) {
+    int written = 0;
+    for (RuleTable.Level level : levels) {
+      written += level.rules().size();
     }
     // Clause 8: whether the chain has any rule for the ingredient at all, on any day.
     Coverage coverage = written > 0 ? Coverage.RULES : Coverage.NONE;
-    Decider decider = new Decider(table, written, levels.length);
+    Decider decider = new Decider(table, written, levels.length, silent);
     int source = decider.sources.number(question.source());
     int method = decider.methods.number(question.deliveryMethod());
     for (int i = 0; i < levels.length; i++) {
@@ -85,19 +111,21 @@ final class Decider {
           status,
           decidingRules,
           conditions(decidingRules),
-          List.of(
-              new DecidingCase(
-                  question.source(), question.deliveryMethod(), status, decidingRules)),
+          status == null
+              ? List.of()
+              : List.of(
+                  new DecidingCase(
+                      question.source(), question.deliveryMethod(), status, decidingRules)),
           coverage);
     }
     int width = sourceCuts.length;
     int pairs = width * methodCuts.length;
     Status[] statuses = new Status[pairs];
     long[][] deciding = new long[pairs][words()];
-    Status status = Status.PERMITTED;
+    Status status = null;
     for (int p = 0; p < pairs; p++) {
       statuses[p] = base(sourceCuts[p % width], methodCuts[p / width], deciding[p]);
-      if (statuses[p].isMoreSevereThan(status)) {
+      if (statuses[p] != null && (status == null || statuses[p].isMoreSevereThan(status))) {
         status = statuses[p];
       }
     }
@@ -105,7 +133,7 @@ final class Decider {
     List<DecidingCase> cases = new ArrayList<>(2);
     long[] union = new long[words()];
     for (int p = 0; p < pairs; p++) {
-      if (statuses[p] != status) {
+      if (status == null || statuses[p] != status) {
         continue;
       }
       for (int w = 0; w < union.length; w++) {
@@ -149,8 +177,8 @@ final class Decider {
       }
       start = end;
     }
-    // Clause 5: no rule anywhere in the chain means UNKNOWN, never permitted.
-    return status == null ? Status.UNKNOWN : status;
+    // Clause 5: no rule anywhere in the chain means UNKNOWN, never permitted; a policy is silent.
+    return status == null && !silent ? Status.UNKNOWN : status;
   }
 
   /** Clause 1 for one pair; the day was checked when the rule was found relevant. */

@@ -20,6 +20,9 @@ public record Decision(
     List<DecidingCase> decidingCases,
     Coverage coverage) {
 
+  /** How a policy's rule for everywhere names its level. */
+  public static final String EVERYWHERE = "everywhere";
+
   public Decision {
     decidingRules = List.copyOf(decidingRules);
     conditions = List.copyOf(conditions);
@@ -43,6 +46,9 @@ public record Decision(
    */
   public String explanation(List<String> chain) {
     String asked = pair(question.source(), question.deliveryMethod());
+    if (status == null) {
+      return "no rule of it covers %s in %s".formatted(asked, String.join(" or ", chain));
+    }
     if (coverage == Coverage.NONE) {
       return "No rules are recorded for %s in %s yet; %s: %s"
           .formatted(question.ingredient(), String.join(" or ", chain), asked, status);
@@ -74,7 +80,12 @@ public record Decision(
     }
     Map<String, List<Rule>> byLevel = new LinkedHashMap<>();
     own.forEach(
-        rule -> byLevel.computeIfAbsent(rule.jurisdiction(), k -> new ArrayList<>()).add(rule));
+        rule ->
+            byLevel
+                .computeIfAbsent(
+                    rule.jurisdiction() == null ? EVERYWHERE : rule.jurisdiction(),
+                    k -> new ArrayList<>())
+                .add(rule));
     return byLevel.entrySet().stream()
             .map(
                 level ->

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One row of the rule table. {@code effectiveFrom} is inclusive and {@code effectiveTo} exclusive;
- * a null end is open.
+ * One row of the rule table, or of a policy. {@code effectiveFrom} is inclusive and {@code
+ * effectiveTo} exclusive; a null end is open. Only a policy's rule may have a null {@code
+ * jurisdiction} (everywhere) or a {@code rationale}.
  */
 public record Rule(
     String id,
@@ -21,7 +22,8 @@ public record Rule(
     LocalDate effectiveTo,
     String confidence,
     LocalDate verifiedOn,
-    String notes) {
+    String notes,
+    String rationale) {
 
   public Rule {
     conditions = List.copyOf(conditions);

@@ -27,6 +27,7 @@ public final class RuleTable {
   private final Map<String, Reference> references;
   private final Map<String, Rule> rules;
   private final Map<String, Map<String, Level>> levels;
+  private final Map<String, Policy> policies;
 
   /**
    * The rules written for one ingredient at one jurisdiction, ordered by id, with the numbers of
@@ -45,6 +46,28 @@ public final class RuleTable {
       Collection<Node> deliveryMethods,
       Collection<Reference> references,
       Collection<Rule> rules) {
+    this(
+        revision,
+        metadata,
+        ingredients,
+        jurisdictions,
+        sources,
+        deliveryMethods,
+        references,
+        rules,
+        List.of());
+  }
+
+  public RuleTable(
+      long revision,
+      Metadata metadata,
+      Collection<Node> ingredients,
+      Collection<Jurisdiction> jurisdictions,
+      Collection<Node> sources,
+      Collection<Node> deliveryMethods,
+      Collection<Reference> references,
+      Collection<Rule> rules,
+      Collection<Policy> policies) {
     this.revision = revision;
     this.metadata = metadata;
     this.ingredients = new Tree<>(ingredients);
@@ -72,13 +95,15 @@ public final class RuleTable {
         });
     this.rules = Collections.unmodifiableMap(byId);
     this.levels = Map.copyOf(byLevel);
+    this.policies = compiled(policies);
   }
 
   private RuleTable(
       RuleTable base,
       long revision,
       Map<String, Rule> rules,
-      Map<String, Map<String, Level>> levels) {
+      Map<String, Map<String, Level>> levels,
+      Map<String, Policy> policies) {
     this.revision = revision;
     this.metadata = base.metadata;
     this.ingredients = base.ingredients;
@@ -88,6 +113,28 @@ public final class RuleTable {
     this.references = base.references;
     this.rules = rules;
     this.levels = levels;
+    this.policies = policies;
+  }
+
+  private Map<String, Policy> compiled(Collection<Policy> written) {
+    Map<String, Policy> byId = new LinkedHashMap<>();
+    written.forEach(policy -> byId.put(policy.id(), policy.compiled(this::level)));
+    return Collections.unmodifiableMap(byId);
+  }
+
+  /**
+   * This table at another revision with one policy put (replacing the one with its id in place, or
+   * last when new) or, given only its id, removed; everything else shared. The caller has checked
+   * the policy against this table.
+   */
+  public RuleTable withPolicy(long revision, String id, Policy put) {
+    Map<String, Policy> next = new LinkedHashMap<>(policies);
+    if (put == null) {
+      next.remove(id);
+    } else {
+      next.put(id, put.compiled(this::level));
+    }
+    return new RuleTable(this, revision, rules, levels, Collections.unmodifiableMap(next));
   }
 
   /**
@@ -146,7 +193,8 @@ public final class RuleTable {
             index.put(ingredient, Map.copyOf(level));
           }
         });
-    return new RuleTable(this, revision, Collections.unmodifiableMap(byId), Map.copyOf(index));
+    return new RuleTable(
+        this, revision, Collections.unmodifiableMap(byId), Map.copyOf(index), policies);
   }
 
   /** One level's rules ordered by id, with the numbers of their nodes. */
@@ -198,6 +246,21 @@ public final class RuleTable {
     return Optional.ofNullable(rules.get(id));
   }
 
+  /** The rule with this id, the law's or a policy's: ids are unique in the whole table. */
+  public Optional<Rule> anyRule(String id) {
+    Rule rule = rules.get(id);
+    if (rule != null) {
+      return Optional.of(rule);
+    }
+    for (Policy policy : policies.values()) {
+      Optional<Rule> own = policy.rule(id);
+      if (own.isPresent()) {
+        return own;
+      }
+    }
+    return Optional.empty();
+  }
+
   /** The rules written for exactly this ingredient and jurisdiction, ordered by id. */
   public List<Rule> rulesAt(String ingredient, String jurisdiction) {
     return level(ingredient, jurisdiction).rules();
@@ -217,12 +280,39 @@ public final class RuleTable {
     return Coverage.NONE;
   }
 
+  /** Every policy, in the order the table lists them. */
+  public Collection<Policy> policies() {
+    return policies.values();
+  }
+
+  public Optional<Policy> policy(String id) {
+    return Optional.ofNullable(policies.get(id));
+  }
+
   public Decision decide(Question question) {
     return Decider.decide(this, question);
+  }
+
+  /** The law's answer and the policy's, and the most severe of the two (section 4.5). */
+  public PolicyDecision decide(Question question, Policy policy) {
+    return new PolicyDecision(decide(question), policy, Decider.decide(this, policy, question));
   }
 
   /** The sentence a person reads for a decision made from this table. */
   public String explain(Decision decision) {
     return decision.explanation(jurisdictions.chain(decision.question().jurisdiction()));
+  }
+
+  /** The sentence of a policy's own part, e.g. "policy acme-vegan: everywhere: ...: PROHIBITED". */
+  public String explainPolicy(PolicyDecision decision) {
+    List<String> chain =
+        new ArrayList<>(jurisdictions.chain(decision.law().question().jurisdiction()));
+    chain.add(Decision.EVERYWHERE);
+    return "policy " + decision.policy().id() + ": " + decision.byPolicy().explanation(chain);
+  }
+
+  /** The law's sentence, then the policy's. */
+  public String explain(PolicyDecision decision) {
+    return explain(decision.law()) + "; " + explainPolicy(decision);
   }
 }

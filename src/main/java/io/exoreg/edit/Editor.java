@@ -6,6 +6,7 @@ import io.exoreg.problem.ProblemException;
 import io.exoreg.ruleset.Bundle.IngredientEntry;
 import io.exoreg.ruleset.Bundle.JurisdictionEntry;
 import io.exoreg.ruleset.Bundle.NodeEntry;
+import io.exoreg.ruleset.Bundle.PolicyEntry;
 import io.exoreg.ruleset.Bundle.RuleEntry;
 import io.exoreg.ruleset.BundleEdits.Kind;
 import io.exoreg.ruleset.EntityTags;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +50,7 @@ public class Editor {
     if (id == null || id.isBlank()) {
       throw ProblemException.invalid(List.of(new FieldError(idField(kind), "is required")));
     }
+    caller.require(scope(kind, id));
     Commit commit =
         commit(
             caller,
@@ -68,6 +71,7 @@ public class Editor {
 
   public Written replace(Kind kind, String path, Object entry, String ifMatch, Caller caller) {
     String id = canonical(kind, path);
+    caller.require(scope(kind, id));
     String bodyId = idOf(entry);
     if (bodyId != null && !bodyId.equals(id)) {
       throw ProblemException.invalid(
@@ -92,6 +96,7 @@ public class Editor {
 
   public long delete(Kind kind, String path, String ifMatch, Caller caller) {
     String id = canonical(kind, path);
+    caller.require(scope(kind, id));
     Commit commit =
         commit(
             caller,
@@ -165,13 +170,14 @@ public class Editor {
   /** Deleting a node that rules or children still use is refused, naming each user. */
   private static void refuseIfUsed(RuleTable table, Kind kind, String id) {
     List<FieldError> users = new ArrayList<>();
-    table.rules().stream()
+    Stream.concat(
+            table.rules().stream(), table.policies().stream().flatMap(p -> p.rules().stream()))
         .filter(
             rule ->
                 switch (kind) {
-                  case RULE -> false;
+                  case RULE, POLICY -> false;
                   case INGREDIENT -> rule.ingredient().equals(id);
-                  case JURISDICTION -> rule.jurisdiction().equals(id);
+                  case JURISDICTION -> id.equals(rule.jurisdiction());
                   case SOURCE -> rule.source().equals(id);
                   case DELIVERY_METHOD -> rule.deliveryMethod().equals(id);
                 })
@@ -212,13 +218,18 @@ public class Editor {
         .flatMap(
             table ->
                 switch (kind) {
-                  case RULE -> java.util.Optional.<String>empty();
+                  case RULE, POLICY -> java.util.Optional.<String>empty();
                   case INGREDIENT -> table.ingredients().resolve(path);
                   case JURISDICTION -> table.jurisdictions().resolve(path);
                   case SOURCE -> table.sources().resolve(path);
                   case DELIVERY_METHOD -> table.deliveryMethods().resolve(path);
                 })
         .orElse(path);
+  }
+
+  /** The scope a write of this entry needs: its policy's, or the law's. */
+  static String scope(Kind kind, String id) {
+    return kind == Kind.POLICY ? Scopes.policy(id) : Scopes.LAW;
   }
 
   static String idField(Kind kind) {
@@ -228,6 +239,9 @@ public class Editor {
   static String idOf(Object entry) {
     if (entry instanceof RuleEntry r) {
       return r.id();
+    }
+    if (entry instanceof PolicyEntry p) {
+      return p.id();
     }
     if (entry instanceof IngredientEntry i) {
       return i.id();
@@ -241,6 +255,9 @@ public class Editor {
   private static Object withId(Kind kind, Object entry, String id) {
     if (entry instanceof RuleEntry r) {
       return r.withId(id);
+    }
+    if (entry instanceof PolicyEntry p) {
+      return p.withId(id);
     }
     if (entry instanceof IngredientEntry i) {
       return i.withId(id);

@@ -7,6 +7,7 @@ import static io.exoreg.problem.Inputs.Vocabulary.SOURCE;
 
 import io.exoreg.decision.Jurisdiction;
 import io.exoreg.decision.Node;
+import io.exoreg.decision.Policy;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
@@ -17,6 +18,7 @@ import io.exoreg.problem.ProblemException;
 import io.exoreg.ruleset.Bundle.IngredientEntry;
 import io.exoreg.ruleset.Bundle.JurisdictionEntry;
 import io.exoreg.ruleset.Bundle.NodeEntry;
+import io.exoreg.ruleset.Bundle.PolicyEntry;
 import io.exoreg.ruleset.Bundle.RuleEntry;
 import io.exoreg.ruleset.BundleEdits.Kind;
 import io.exoreg.ruleset.Change;
@@ -26,7 +28,7 @@ import io.exoreg.ruleset.Rulesets;
 import io.exoreg.store.CurrentTable;
 import io.exoreg.store.RulesetStore;
 import io.exoreg.store.RulesetStore.RecordedChange;
-import jakarta.annotation.security.RolesAllowed;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -127,7 +129,7 @@ public abstract class EntryResource<T> {
   }
 
   @POST
-  @RolesAllowed(Scopes.LAW)
+  @Authenticated
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Add one; its id must be new")
   @APIResponse(
@@ -150,7 +152,7 @@ public abstract class EntryResource<T> {
   }
 
   @PUT
-  @RolesAllowed(Scopes.LAW)
+  @Authenticated
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(
@@ -182,7 +184,7 @@ public abstract class EntryResource<T> {
   }
 
   @DELETE
-  @RolesAllowed(Scopes.LAW)
+  @Authenticated
   @Path("/{id}")
   @Operation(summary = "Delete one that nothing uses (If-Match required)")
   @APIResponse(
@@ -321,6 +323,34 @@ public abstract class EntryResource<T> {
         throw ProblemException.notFound("No rule " + Inputs.quote(id) + " was ever recorded");
       }
       return new History(id, changes);
+    }
+  }
+
+  /**
+   * Policies: a retailer's or brand's own rules on top of the law, each written whole and edited
+   * with a key scoped to it ({@code policy:ID}), a law key's edits of the law unaffected.
+   */
+  @Path("/api/v1/policies")
+  public static class Policies extends EntryResource<PolicyEntry> {
+    public Policies(CurrentTable current, Editor editor) {
+      super(current, editor, Kind.POLICY, "/api/v1/policies");
+    }
+
+    @Override
+    Optional<String> resolve(RuleTable table, String id) {
+      return table.policy(id).map(Policy::id);
+    }
+
+    @GET
+    @Operation(
+        operationId = "listPolicies",
+        summary = "Every policy, in table order, with its rules",
+        description =
+            "Ask with policy=ID on /status, /matrix or /checks for the law's answer and the"
+                + " policy's together")
+    @Tag(name = "Policies")
+    public List<PolicyEntry> list() {
+      return current.require().policies().stream().map(Rulesets::entry).toList();
     }
   }
 

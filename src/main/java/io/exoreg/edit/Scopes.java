@@ -1,7 +1,6 @@
 package io.exoreg.edit;
 
 import io.exoreg.decision.Names;
-import io.quarkus.security.identity.SecurityIdentity;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,13 +9,17 @@ import java.util.Set;
 
 /**
  * What a key may do. {@code law} edits the law table (rules, ingredients, jurisdictions, sources,
- * delivery methods, imports); {@code admin} manages keys and may do everything. A scope is the role
- * of the key's identity, so {@code @RolesAllowed(Scopes.LAW)} guards a write; a scope that names
- * one entry ({@code policy:ID}) is checked with {@link #allows} against the id the request names.
+ * delivery methods, imports); {@code policy:ID} edits that one policy and nothing else; {@code
+ * admin} manages keys and may do everything. A scope is a role of the key's identity:
+ * {@code @RolesAllowed(Scopes.LAW)} guards an operation that needs it whatever it names, and {@link
+ * Caller#require} one whose scope depends on the entry the request names.
  */
 public final class Scopes {
   public static final String LAW = "law";
   public static final String ADMIN = "admin";
+  private static final String POLICY = "policy:";
+  private static final java.util.regex.Pattern POLICY_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?");
 
   private static final List<String> NAMED = List.of(LAW, ADMIN);
 
@@ -35,15 +38,22 @@ public final class Scopes {
     if (NAMED.contains(scope)) {
       return Optional.empty();
     }
-    if (scope.startsWith("policy:")) {
-      // policies are a later kind of entry; until they exist no key can be scoped to one
-      return Optional.of("names a policy, and this table has no policies yet");
+    if (scope.startsWith(POLICY)) {
+      // a key may be made for a policy before the policy is: it is how its owner writes it
+      return POLICY_ID.matcher(scope.substring(POLICY.length())).matches()
+          ? Optional.empty()
+          : Optional.of("names no valid policy id: write policy:ID, e.g. policy:acme-vegan");
     }
     String close = Names.closest(scope, NAMED);
     return Optional.of(
         "is not a scope: use "
             + String.join(" or ", NAMED)
             + (close == null ? "" : "; did you mean '" + close + "'?"));
+  }
+
+  /** The scope that edits one policy and nothing else. */
+  public static String policy(String id) {
+    return POLICY + id;
   }
 
   /**
@@ -56,14 +66,6 @@ public final class Scopes {
       roles.add(LAW);
     }
     return roles;
-  }
-
-  /**
-   * Whether this identity may write where {@code needed} is required; {@code admin} may write
-   * anywhere, including under any {@code policy:ID}.
-   */
-  public static boolean allows(SecurityIdentity identity, String needed) {
-    return identity.hasRole(needed) || identity.hasRole(ADMIN);
   }
 
   /** The scopes in a stable order, each once. */

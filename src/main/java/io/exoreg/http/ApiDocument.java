@@ -35,6 +35,13 @@ public class ApiDocument implements OASFilter {
   private static final Set<String> ANNOTATED_REQUIRED =
       Set.of("Catalogue", "Product", "IngredientSource", "KeyRequest", "Problem", "FieldError");
 
+  /**
+   * Fields the service writes only when they hold something: a policy rule's rationale, a bundle's
+   * policies.
+   */
+  private static final Map<String, Set<String>> OPTIONAL =
+      Map.of("RuleEntry", Set.of("rationale"), "Bundle", Set.of("policies"));
+
   private static final Map<String, String> TAGS = new LinkedHashMap<>();
 
   /** The paths of the entries written one at a time, with how a summary names one of them. */
@@ -44,7 +51,8 @@ public class ApiDocument implements OASFilter {
           "/api/v1/ingredients", "an ingredient",
           "/api/v1/jurisdictions", "a jurisdiction",
           "/api/v1/sources", "a source",
-          "/api/v1/delivery-methods", "a delivery method");
+          "/api/v1/delivery-methods", "a delivery method",
+          "/api/v1/policies", "a policy");
 
   static {
     TAGS.put(
@@ -68,6 +76,10 @@ public class ApiDocument implements OASFilter {
         "Editing",
         "Writes of single entries and of whole bundles, each one revision of the table; replacing"
             + " or deleting needs the entry's ETag in If-Match");
+    TAGS.put(
+        "Policies",
+        "Retailers' and brands' own rules on top of the law, asked for with policy=ID; a key"
+            + " scoped policy:ID edits that policy alone");
     TAGS.put("Changes", "The audit trail: every committed change with its before and after");
     TAGS.put("API keys", "Admin keys make and revoke the API keys writes need");
   }
@@ -128,6 +140,7 @@ public class ApiDocument implements OASFilter {
       schema.setRequired(
           schema.getProperties().entrySet().stream()
               .filter(p -> !Boolean.TRUE.equals(p.getValue().getReadOnly()))
+              .filter(p -> !OPTIONAL.getOrDefault(name, Set.of()).contains(p.getKey()))
               .map(Map.Entry::getKey)
               .toList());
     }

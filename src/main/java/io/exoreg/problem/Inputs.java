@@ -1,5 +1,7 @@
 package io.exoreg.problem;
 
+import io.exoreg.decision.Names;
+import io.exoreg.decision.Policy;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
 import io.exoreg.decision.Tree;
@@ -82,6 +84,31 @@ public final class Inputs {
               + vocabulary.listing);
     }
     return id;
+  }
+
+  /**
+   * The policy an id names, in any case; null when none is asked for, or, with an error recorded,
+   * when the table has no such policy.
+   */
+  public Policy policy(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String asked = value.strip();
+    for (Policy policy : table.policies()) {
+      if (policy.id().equalsIgnoreCase(asked)) {
+        return policy;
+      }
+    }
+    List<String> ids = table.policies().stream().map(Policy::id).toList();
+    String close = Names.closest(asked, ids);
+    fail(
+        field,
+        "unknown policy "
+            + quote(value)
+            + (close == null ? "" : "; did you mean " + close + "?")
+            + "; the policies are listed at GET /api/v1/policies");
+    return null;
   }
 
   /** "; did you mean FR (France)?" for the entries closest to a value that matches none. */

@@ -118,16 +118,16 @@ public class Problems {
   /** A good key whose scopes do not cover the operation: 403 naming the scope it needs. */
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e, SimpleResourceInfo operation) {
-    List<String> needed = neededScopes(operation);
-    String detail =
-        needed.isEmpty()
-            ? "This key's scopes do not allow this operation"
-            : "This operation needs a key with the scope "
-                + needed.stream()
-                    .map(scope -> "'" + scope + "'")
-                    .collect(Collectors.joining(" or "))
-                + " (or 'admin'); this key's scopes do not include it";
-    return response(Problem.of(403, detail, null));
+    return response(Problem.of(403, scopesNeeded(neededScopes(operation)), null));
+  }
+
+  /** Why a key may not do this: the scopes that would let it. */
+  public static String scopesNeeded(List<String> needed) {
+    return needed.isEmpty()
+        ? "This key's scopes do not allow this operation"
+        : "This operation needs a key with the scope "
+            + needed.stream().map(scope -> "'" + scope + "'").collect(Collectors.joining(" or "))
+            + " (or 'admin'); this key's scopes do not include it";
   }
 
   private static List<String> neededScopes(SimpleResourceInfo operation) {

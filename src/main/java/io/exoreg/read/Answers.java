@@ -190,8 +190,15 @@ public class Answers {
 
   /** The key of a status question, the same on every path that answers it. */
   static String statusKey(
-      String ingredient, String jurisdiction, String source, String method, LocalDate at) {
-    return "status:" + ingredient + ":" + jurisdiction + ":" + source + ":" + method + ":" + at;
+      String ingredient,
+      String jurisdiction,
+      String source,
+      String method,
+      LocalDate at,
+      String policy) {
+    String key =
+        "status:" + ingredient + ":" + jurisdiction + ":" + source + ":" + method + ":" + at;
+    return policy == null ? key : key + ":policy:" + policy;
   }
 
   /** The answer kept for this question of today, if it was asked of this snapshot before. */

@@ -66,7 +66,12 @@ public class QueryParameters {
       if (known != null && !known.contains(name)) {
         errors.add(new FieldError(name, unknown(name, known)));
       } else if (given.get(name).size() > 1) {
-        errors.add(new FieldError(name, "is given more than once; give it once"));
+        errors.add(
+            new FieldError(
+                name,
+                name.equals("policy")
+                    ? "names more than one policy; one policy per request: ask once for each"
+                    : "is given more than once; give it once"));
       }
     }
     if (!errors.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.exoreg.read;
 
+import io.exoreg.decision.Policy;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.http.Accept;
 import io.exoreg.runtime.ExoregConfig;
@@ -115,6 +116,14 @@ public class StatusFastPath {
     if (ingredientId == null || jurisdiction == null || source == null || method == null) {
       return null;
     }
-    return Answers.statusKey(ingredientId, jurisdiction, source, method, today);
+    String policy = params.get("policy");
+    String policyId = null;
+    if (policy != null && !policy.isBlank()) {
+      policyId = table.policy(policy.strip()).map(Policy::id).orElse(null);
+      if (policyId == null) {
+        return null; // another spelling, or no such policy: the resource finds or names it
+      }
+    }
+    return Answers.statusKey(ingredientId, jurisdiction, source, method, today, policyId);
   }
 }

@@ -7,6 +7,8 @@ import static io.exoreg.problem.Inputs.Vocabulary.SOURCE;
 
 import io.exoreg.decision.Decision;
 import io.exoreg.decision.Node;
+import io.exoreg.decision.Policy;
+import io.exoreg.decision.PolicyDecision;
 import io.exoreg.decision.Question;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
@@ -124,10 +126,18 @@ public class StatusResource {
                       + " is sent no-store and never as a 304")
           @QueryParam("receipt")
           String receipt,
+      @Parameter(
+              description =
+                  "A policy's id (GET /api/v1/policies): the answer adds the law's own answer"
+                      + " (law) and the policy's (policy), and its status is the more severe of"
+                      + " the two; one policy per request")
+          @QueryParam("policy")
+          String policy,
       @Context HttpHeaders headers) {
     RuleTable table = current.require();
     Inputs inputs = new Inputs(table);
     boolean signed = inputs.flag("receipt", receipt);
+    Policy asked = inputs.policy("policy", policy);
     Question question =
         new Question(
             inputs.code(
@@ -141,7 +151,7 @@ public class StatusResource {
       // Each receipt is issued anew, so it is neither kept nor matched against a held tag; signing
       // costs far more than sending a kept answer, so it runs off the event loop that sends them.
       return Uni.createFrom()
-          .item(() -> signed(table, question))
+          .item(() -> signed(table, question, asked))
           .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
     String key =
@@ -150,7 +160,8 @@ public class StatusResource {
             question.jurisdiction(),
             question.source(),
             question.deliveryMethod(),
-            question.at());
+            question.at(),
+            asked == null ? null : asked.id());
     return Uni.createFrom()
         .item(
             answers.respond(
@@ -159,21 +170,36 @@ public class StatusResource {
                     key,
                     question.at(),
                     () -> {
-                      Decision decision = table.decide(question);
+                      StatusAnswer answer = answer(table, question, asked);
                       return new Answers.Computed(
-                          StatusAnswer.of(decision, table),
+                          answer,
                           metrics.tally(
-                              "status", question.jurisdiction(), Map.of(decision.status(), 1)));
+                              "status", question.jurisdiction(), Map.of(answer.status(), 1)));
                     }),
                 headers));
   }
 
-  private Response signed(RuleTable table, Question question) {
-    Decision decision = table.decide(question);
-    metrics.tally("status", question.jurisdiction(), Map.of(decision.status(), 1)).record();
+  private static StatusAnswer answer(RuleTable table, Question question, Policy policy) {
+    return policy == null
+        ? StatusAnswer.of(table.decide(question), table)
+        : StatusAnswer.of(table.decide(question, policy), table);
+  }
+
+  private Response signed(RuleTable table, Question question, Policy policy) {
+    StatusAnswer answer;
+    String receipt;
+    if (policy == null) {
+      Decision decision = table.decide(question);
+      answer = StatusAnswer.of(decision, table);
+      receipt = receipts.forStatus(decision, table);
+    } else {
+      PolicyDecision decision = table.decide(question, policy);
+      answer = StatusAnswer.of(decision, table);
+      receipt = receipts.forStatus(decision, table);
+    }
+    metrics.tally("status", question.jurisdiction(), Map.of(answer.status(), 1)).record();
     return Response.ok(
-            StatusAnswer.of(decision, table).withReceipt(receipts.forStatus(decision, table)),
-            MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+            answer.withReceipt(receipt), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .build();
   }
@@ -207,6 +233,13 @@ public class StatusResource {
               schema = @Schema(type = SchemaType.STRING, format = "date"))
           @QueryParam("at")
           String at,
+      @Parameter(
+              description =
+                  "A policy's id (GET /api/v1/policies): the answer adds the law's own answer"
+                      + " (law) and the policy's (policy), and its status is the more severe of"
+                      + " the two; one policy per request")
+          @QueryParam("policy")
+          String policy,
       @Context HttpHeaders headers) {
     RuleTable table = current.require();
     Inputs inputs = new Inputs(table);
@@ -215,24 +248,38 @@ public class StatusResource {
             INGREDIENT, "ingredient", defaultTo(ingredient, config.defaultIngredient()), true);
     String code = inputs.code(JURISDICTION, "jurisdiction", jurisdiction, true);
     LocalDate day = inputs.date("at", at, answers.today());
+    Policy asked = inputs.policy("policy", policy);
     inputs.check();
-    String key = String.join(":", "matrix", ingredientId, code, day.toString());
+    String key =
+        String.join(":", "matrix", ingredientId, code, day.toString())
+            + (asked == null ? "" : ":policy:" + asked.id());
     return answers.respond(
-        answers.answer(table, key, day, () -> matrix(table, ingredientId, code, day)), headers);
+        answers.answer(table, key, day, () -> matrix(table, ingredientId, code, day, asked)),
+        headers);
   }
 
   private Answers.Computed matrix(
-      RuleTable table, String ingredientId, String code, LocalDate day) {
+      RuleTable table, String ingredientId, String code, LocalDate day, Policy policy) {
     Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
     List<MatrixCell> cells = new ArrayList<>();
     Map<String, RuleEntry> deciding = new LinkedHashMap<>();
     for (Node source : table.sources().entries()) {
       for (Node method : table.deliveryMethods().entries()) {
-        Decision decision =
-            table.decide(new Question(ingredientId, code, source.id(), method.id(), day));
-        cells.add(MatrixCell.of(decision, table));
-        byStatus.merge(decision.status(), 1, Integer::sum);
-        for (Rule rule : decision.decidingRules()) {
+        Question question = new Question(ingredientId, code, source.id(), method.id(), day);
+        MatrixCell cell;
+        List<Rule> rules;
+        if (policy == null) {
+          Decision decision = table.decide(question);
+          cell = MatrixCell.of(decision, table);
+          rules = decision.decidingRules();
+        } else {
+          PolicyDecision decision = table.decide(question, policy);
+          cell = MatrixCell.of(decision, table);
+          rules = decision.decidingRules();
+        }
+        cells.add(cell);
+        byStatus.merge(cell.status(), 1, Integer::sum);
+        for (Rule rule : rules) {
           deciding.computeIfAbsent(rule.id(), id -> Rulesets.document(rule, table));
         }
       }
@@ -247,7 +294,8 @@ public class StatusResource {
             table.deliveryMethods().entries().stream().map(Node::id).toList(),
             cells,
             List.copyOf(deciding.values()),
-            table.revision());
+            table.revision(),
+            policy == null ? null : policy.id());
     return new Answers.Computed(matrix, metrics.tally("matrix", code, byStatus));
   }
 

@@ -3,6 +3,7 @@ package io.exoreg.read;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.exoreg.decision.DecidingCase;
 import io.exoreg.decision.Decision;
+import io.exoreg.decision.PolicyDecision;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
@@ -58,6 +59,16 @@ public final class Views {
       String explanation,
       long rulesetRevision,
       @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(readOnly = true, description = "With policy= only: the law's own answer")
+          LawPart law,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(
+              readOnly = true,
+              description =
+                  "With policy= only: the policy's own answer; its status is null when no rule"
+                      + " of the policy applies")
+          PolicyPart policy,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
           @Schema(
               readOnly = true,
               description =
@@ -79,7 +90,33 @@ public final class Views {
           coverage,
           explanation,
           rulesetRevision,
+          law,
+          policy,
           jws);
+    }
+
+    /**
+     * The answer with a policy: the more severe of the law's status and the policy's, the rules and
+     * conditions of the parts that reach it, and each part on its own.
+     */
+    static StatusAnswer of(PolicyDecision decision, RuleTable table) {
+      var q = decision.law().question();
+      return new StatusAnswer(
+          q.ingredient(),
+          q.jurisdiction(),
+          q.source(),
+          q.deliveryMethod(),
+          q.at(),
+          decision.status(),
+          decision.conditions(),
+          documents(decision.decidingRules(), table),
+          decision.decidingCases().stream().map(DecidingCaseView::of).toList(),
+          decision.law().coverage().word(),
+          table.explain(decision),
+          table.revision(),
+          LawPart.of(decision.law(), table),
+          PolicyPart.of(decision, table),
+          null);
     }
 
     static StatusAnswer of(Decision decision, RuleTable table) {
@@ -97,7 +134,69 @@ public final class Views {
           decision.coverage().word(),
           table.explain(decision),
           table.revision(),
+          null,
+          null,
           null);
+    }
+  }
+
+  private static List<RuleEntry> documents(List<Rule> rules, RuleTable table) {
+    return rules.stream().map(rule -> Rulesets.document(rule, table)).toList();
+  }
+
+  /** The law's own answer to a question asked with a policy. */
+  public record LawPart(
+      Status status,
+      List<String> conditions,
+      List<RuleEntry> decidingRules,
+      @Schema(description = CASES, required = true) List<DecidingCaseView> decidingCases,
+      String explanation) {
+    static LawPart of(Decision law, RuleTable table) {
+      return new LawPart(
+          law.status(),
+          law.conditions(),
+          documents(law.decidingRules(), table),
+          DecidingCaseView.of(law),
+          table.explain(law));
+    }
+  }
+
+  /** A policy's own answer: a null status when none of its rules applies (it is silent). */
+  public record PolicyPart(
+      String id,
+      String name,
+      @Schema(
+              nullable = true,
+              implementation = Status.class,
+              description = "Null when no rule of the policy applies: the law's answer stands")
+          Status status,
+      List<String> conditions,
+      List<RuleEntry> decidingRules,
+      @Schema(description = CASES, required = true) List<DecidingCaseView> decidingCases,
+      String explanation) {
+    static PolicyPart of(PolicyDecision decision, RuleTable table) {
+      Decision own = decision.byPolicy();
+      return new PolicyPart(
+          decision.policy().id(),
+          decision.policy().name(),
+          own.status(),
+          own.conditions(),
+          documents(own.decidingRules(), table),
+          DecidingCaseView.of(own),
+          table.explainPolicy(decision));
+    }
+  }
+
+  /** One part of a matrix cell asked with a policy: its status and deciding rules' ids. */
+  public record CellPart(
+      @Schema(
+              nullable = true,
+              implementation = Status.class,
+              description = "Null, for a policy, when none of its rules applies")
+          Status status,
+      List<String> decidingRules) {
+    static CellPart of(Decision part) {
+      return new CellPart(part.status(), part.decidingRules().stream().map(Rule::id).toList());
     }
   }
 
@@ -114,7 +213,13 @@ public final class Views {
               required = true)
           String coverage,
       List<String> conditions,
-      String explanation) {
+      String explanation,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(readOnly = true, description = "With policy= only: the law's own answer")
+          CellPart law,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(readOnly = true, description = "With policy= only: the policy's own answer")
+          CellPart policy) {
     static MatrixCell of(Decision decision, RuleTable table) {
       return new MatrixCell(
           decision.question().source(),
@@ -124,7 +229,24 @@ public final class Views {
           DecidingCaseView.of(decision),
           decision.coverage().word(),
           decision.conditions(),
-          table.explain(decision));
+          table.explain(decision),
+          null,
+          null);
+    }
+
+    static MatrixCell of(PolicyDecision decision, RuleTable table) {
+      Decision law = decision.law();
+      return new MatrixCell(
+          law.question().source(),
+          law.question().deliveryMethod(),
+          decision.status(),
+          decision.decidingRules().stream().map(Rule::id).toList(),
+          decision.decidingCases().stream().map(DecidingCaseView::of).toList(),
+          law.coverage().word(),
+          decision.conditions(),
+          table.explain(decision),
+          CellPart.of(law),
+          CellPart.of(decision.byPolicy()));
     }
   }
 
@@ -145,5 +267,8 @@ public final class Views {
       List<String> deliveryMethods,
       List<MatrixCell> cells,
       List<RuleEntry> rules,
-      long rulesetRevision) {}
+      long rulesetRevision,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(readOnly = true, description = "With policy= only: the policy's id")
+          String policy) {}
 }

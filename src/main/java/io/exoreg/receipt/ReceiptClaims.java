@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
   "report",
   "status",
   "decidingRules",
-  "rulesetRevision"
+  "rulesetRevision",
+  "law",
+  "policy"
 })
 @Schema(description = "The payload of a decision receipt")
 public record ReceiptClaims(
@@ -42,7 +44,10 @@ public record ReceiptClaims(
     @Schema(description = "Each deciding rule's id and the SHA-256 of its content", required = true)
         List<RuleDigest> decidingRules,
     @Schema(description = "The ruleset revision that answered", required = true)
-        long rulesetRevision) {
+        long rulesetRevision,
+    @Schema(description = "With a policy: the law's own status and deciding rules") PartClaim law,
+    @Schema(description = "With a policy: its id, own status (null when silent) and rules")
+        PartClaim policy) {
 
   /** A status question in canonical codes. */
   @JsonPropertyOrder({"ingredient", "jurisdiction", "source", "deliveryMethod", "at"})
@@ -66,4 +71,12 @@ public record ReceiptClaims(
    */
   @JsonPropertyOrder({"id", "sha256"})
   public record RuleDigest(String id, String sha256) {}
+
+  /** The law's part or the policy's of an answer asked with a policy. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @JsonPropertyOrder({"id", "status", "decidingRules"})
+  public record PartClaim(
+      @Schema(description = "The policy's id; absent from the law's part") String id,
+      @Schema(nullable = true) Status status,
+      List<RuleDigest> decidingRules) {}
 }

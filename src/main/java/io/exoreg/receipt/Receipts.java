@@ -16,12 +16,14 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import io.exoreg.decision.Decision;
+import io.exoreg.decision.PolicyDecision;
 import io.exoreg.decision.Question;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
 import io.exoreg.problem.Problem.FieldError;
 import io.exoreg.problem.ProblemException;
+import io.exoreg.receipt.ReceiptClaims.PartClaim;
 import io.exoreg.receipt.ReceiptClaims.QuestionPart;
 import io.exoreg.receipt.ReceiptClaims.ReportPart;
 import io.exoreg.receipt.ReceiptClaims.RuleDigest;
@@ -39,6 +41,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -82,14 +85,39 @@ public class Receipts {
 
   /** A receipt of one status answer. */
   public String forStatus(Decision decision, RuleTable table) {
-    Question q = decision.question();
+    return sign(question(decision), null, decision.status(), decision.decidingRules(), null, table);
+  }
+
+  /**
+   * A receipt of an answer with a policy: the status is the more severe of the law's and the
+   * policy's, and each part is signed with its own status and deciding rules.
+   */
+  public String forStatus(PolicyDecision decision, RuleTable table) {
+    Decision law = decision.law();
+    Decision own = decision.byPolicy();
     return sign(
-        new QuestionPart(
-            q.ingredient(), q.jurisdiction(), q.source(), q.deliveryMethod(), q.at().toString()),
+        question(law),
         null,
         decision.status(),
         decision.decidingRules(),
+        new PolicyParts(
+            new PartClaim(null, law.status(), digests(law.decidingRules(), table)),
+            new PartClaim(
+                decision.policy().id(), own.status(), digests(own.decidingRules(), table))),
         table);
+  }
+
+  private static QuestionPart question(Decision decision) {
+    Question q = decision.question();
+    return new QuestionPart(
+        q.ingredient(), q.jurisdiction(), q.source(), q.deliveryMethod(), q.at().toString());
+  }
+
+  /** The law's part and the policy's of a receipt asked with a policy. */
+  private record PolicyParts(PartClaim law, PartClaim policy) {}
+
+  private static List<RuleDigest> digests(List<Rule> rules, RuleTable table) {
+    return rules.stream().map(r -> new RuleDigest(r.id(), RuleDigests.of(r, table))).toList();
   }
 
   /**
@@ -109,7 +137,7 @@ public class Receipts {
       RuleTable table) {
     List<Rule> rules = new ArrayList<>();
     for (String id : decidingRules) {
-      rules.add(table.rule(id).orElseThrow());
+      rules.add(table.anyRule(id).orElseThrow());
     }
     return sign(
         null,
@@ -117,11 +145,17 @@ public class Receipts {
             RuleDigests.sha256(body), mediaType, passed, failOn, warnOn, at.toString(), summary),
         status,
         rules,
+        null,
         table);
   }
 
   private String sign(
-      QuestionPart question, ReportPart report, Status status, List<Rule> rules, RuleTable table) {
+      QuestionPart question,
+      ReportPart report,
+      Status status,
+      List<Rule> rules,
+      PolicyParts parts,
+      RuleTable table) {
     SigningKeys.Signer signer = keys.signer();
     ReceiptClaims claims =
         new ReceiptClaims(
@@ -131,8 +165,10 @@ public class Receipts {
             question,
             report,
             status,
-            rules.stream().map(r -> new RuleDigest(r.id(), RuleDigests.of(r, table))).toList(),
-            table.revision());
+            digests(rules, table),
+            table.revision(),
+            parts == null ? null : parts.law(),
+            parts == null ? null : parts.policy());
     try {
       JWSObject jws =
           new JWSObject(
@@ -233,7 +269,7 @@ public class Receipts {
       Boolean matchesNow =
           now == null
               ? null
-              : now.rule(rule.id())
+              : now.anyRule(rule.id())
                   .map(r -> RuleDigests.of(r, now).equals(rule.sha256()))
                   .orElse(false);
       allThen &= Boolean.TRUE.equals(matchesThen);
@@ -273,6 +309,12 @@ public class Receipts {
     Map<String, String> digests = new HashMap<>();
     for (RuleEntry rule : bundle.get().rules()) {
       digests.put(rule.id(), RuleDigests.of(rule));
+    }
+    for (Bundle.PolicyEntry policy :
+        Objects.requireNonNullElse(bundle.get().policies(), List.<Bundle.PolicyEntry>of())) {
+      for (RuleEntry rule : policy.rules()) {
+        digests.put(rule.id(), RuleDigests.of(rule));
+      }
     }
     digestsAt.put(revision, digests);
     return Optional.of(digests);

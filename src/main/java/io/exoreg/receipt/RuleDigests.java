@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.ruleset.Bundle.RuleEntry;
-import io.exoreg.ruleset.BundleEdits.Kind;
 import io.exoreg.ruleset.Rulesets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,7 +29,7 @@ final class RuleDigests {
   }
 
   static String of(Rule rule, RuleTable table) {
-    return of((RuleEntry) Rulesets.entry(table, Kind.RULE, rule.id()).orElseThrow());
+    return of(Rulesets.entry(rule));
   }
 
   static String sha256(byte[] bytes) {

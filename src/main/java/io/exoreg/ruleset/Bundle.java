@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
   "sources",
   "deliveryMethods",
   "references",
-  "rules"
+  "rules",
+  "policies"
 })
 public record Bundle(
     @Schema(enumeration = FORMAT) String format,
@@ -40,9 +41,76 @@ public record Bundle(
     List<NodeEntry> sources,
     List<NodeEntry> deliveryMethods,
     List<ReferenceEntry> references,
-    List<RuleEntry> rules) {
+    List<RuleEntry> rules,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @Schema(
+            description =
+                "Retailers' and brands' own rules on top of the law; absent when the table has"
+                    + " none. An import without this field leaves the table's policies as they are")
+        List<PolicyEntry> policies) {
 
   public static final String FORMAT = "exoreg-ruleset/1";
+
+  /** A bundle of the law alone: its policies, if any, are not part of it. */
+  public Bundle(
+      String format,
+      String title,
+      String publishedOn,
+      String disclaimer,
+      Map<String, String> statuses,
+      List<IngredientEntry> ingredients,
+      List<JurisdictionEntry> jurisdictions,
+      List<NodeEntry> sources,
+      List<NodeEntry> deliveryMethods,
+      List<ReferenceEntry> references,
+      List<RuleEntry> rules) {
+    this(
+        format,
+        title,
+        publishedOn,
+        disclaimer,
+        statuses,
+        ingredients,
+        jurisdictions,
+        sources,
+        deliveryMethods,
+        references,
+        rules,
+        null);
+  }
+
+  /** The bundle with these policies in place of its own. */
+  public Bundle withPolicies(List<PolicyEntry> newPolicies) {
+    return new Bundle(
+        format,
+        title,
+        publishedOn,
+        disclaimer,
+        statuses,
+        ingredients,
+        jurisdictions,
+        sources,
+        deliveryMethods,
+        references,
+        rules,
+        newPolicies);
+  }
+
+  /**
+   * A retailer's or brand's own standard: rules of the law's shape whose jurisdiction may be null
+   * (everywhere) and whose legal basis is optional, with a rationale instead.
+   */
+  @JsonPropertyOrder({"id", "name", "description", "rules"})
+  public record PolicyEntry(
+      String id,
+      String name,
+      @Schema(nullable = true) String description,
+      @Schema(description = "Rule ids are unique in the whole table, the law's included")
+          List<RuleEntry> rules) {
+    public PolicyEntry withId(String newId) {
+      return new PolicyEntry(newId, name, description, rules);
+    }
+  }
 
   @JsonPropertyOrder({"id", "label", "aliases"})
   public record IngredientEntry(String id, String label, List<String> aliases) {
@@ -147,6 +215,7 @@ public record Bundle(
     "deliveryMethod",
     "status",
     "conditions",
+    "rationale",
     "legalBasis",
     "references",
     "effectiveFrom",
@@ -159,7 +228,11 @@ public record Bundle(
   public record RuleEntry(
       String id,
       String ingredient,
-      String jurisdiction,
+      @Schema(
+              nullable = true,
+              description =
+                  "Null only in a policy's rule for everywhere, a level above every chain")
+          String jurisdiction,
       String source,
       String deliveryMethod,
       @Schema(implementation = Status.class) String status,
@@ -174,6 +247,13 @@ public record Bundle(
       @Schema(enumeration = {"high", "medium", "low"}) String confidence,
       @Schema(nullable = true, format = "date") String verifiedOn,
       @Schema(nullable = true) String notes,
+      @JsonInclude(JsonInclude.Include.NON_NULL)
+          @Schema(
+              nullable = true,
+              description =
+                  "Why a policy's rule says what it says; policy rules only, which may give it"
+                      + " instead of a legal basis")
+          String rationale,
       @JsonProperty(access = JsonProperty.Access.READ_ONLY)
           @JsonInclude(JsonInclude.Include.NON_NULL)
           @Schema(
@@ -210,6 +290,7 @@ public record Bundle(
           confidence,
           verifiedOn,
           notes,
+          null,
           null);
     }
 
@@ -230,6 +311,7 @@ public record Bundle(
           confidence,
           verifiedOn,
           notes,
+          rationale,
           cited);
     }
 
@@ -248,7 +330,9 @@ public record Bundle(
           effectiveTo,
           confidence,
           verifiedOn,
-          notes);
+          notes,
+          rationale,
+          null);
     }
   }
 }

@@ -3,6 +3,7 @@ package io.exoreg.ruleset;
 import io.exoreg.ruleset.Bundle.IngredientEntry;
 import io.exoreg.ruleset.Bundle.JurisdictionEntry;
 import io.exoreg.ruleset.Bundle.NodeEntry;
+import io.exoreg.ruleset.Bundle.PolicyEntry;
 import io.exoreg.ruleset.Bundle.ReferenceEntry;
 import io.exoreg.ruleset.Bundle.RuleEntry;
 import io.exoreg.ruleset.Change.Action;
@@ -56,6 +57,7 @@ public final class BundleDiff {
         NodeEntry::id);
     compare(changes, Change.REFERENCE, before.references(), after.references(), ReferenceEntry::id);
     compare(changes, Change.RULE, before.rules(), after.rules(), RuleEntry::id);
+    compare(changes, Change.POLICY, before.policies(), after.policies(), PolicyEntry::id);
     return changes;
   }
 

@@ -3,6 +3,7 @@ package io.exoreg.ruleset;
 import io.exoreg.ruleset.Bundle.IngredientEntry;
 import io.exoreg.ruleset.Bundle.JurisdictionEntry;
 import io.exoreg.ruleset.Bundle.NodeEntry;
+import io.exoreg.ruleset.Bundle.PolicyEntry;
 import io.exoreg.ruleset.Bundle.ReferenceEntry;
 import io.exoreg.ruleset.Bundle.RuleEntry;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ public final class BundleEdits {
     INGREDIENT(Change.INGREDIENT, "ingredient"),
     JURISDICTION(Change.JURISDICTION, "jurisdiction"),
     SOURCE(Change.SOURCE, "source"),
-    DELIVERY_METHOD(Change.DELIVERY_METHOD, "delivery method");
+    DELIVERY_METHOD(Change.DELIVERY_METHOD, "delivery method"),
+    POLICY(Change.POLICY, "policy");
 
     public final String entity;
     public final String noun;
@@ -40,6 +42,7 @@ public final class BundleEdits {
       case JURISDICTION -> find(b.jurisdictions(), JurisdictionEntry::code, id);
       case SOURCE -> find(b.sources(), NodeEntry::id, id);
       case DELIVERY_METHOD -> find(b.deliveryMethods(), NodeEntry::id, id);
+      case POLICY -> find(b.policies(), PolicyEntry::id, id);
     };
   }
 
@@ -99,6 +102,8 @@ public final class BundleEdits {
               replace(b.deliveryMethods(), NodeEntry::id, id, (NodeEntry) entry),
               null,
               null);
+      case POLICY ->
+          b.withPolicies(replace(b.policies(), PolicyEntry::id, id, (PolicyEntry) entry));
     };
   }
 
@@ -119,7 +124,10 @@ public final class BundleEdits {
         mergeList(old.sources(), incoming.sources(), NodeEntry::id),
         mergeList(old.deliveryMethods(), incoming.deliveryMethods(), NodeEntry::id),
         mergeList(old.references(), incoming.references(), ReferenceEntry::id),
-        mergeList(old.rules(), incoming.rules(), RuleEntry::id));
+        mergeList(old.rules(), incoming.rules(), RuleEntry::id),
+        incoming.policies() == null
+            ? old.policies()
+            : mergeList(old.policies(), incoming.policies(), PolicyEntry::id));
   }
 
   /** The table with these rules in place of all of its own, everything else kept. */
@@ -146,7 +154,8 @@ public final class BundleEdits {
         sources != null ? sources : b.sources(),
         methods != null ? methods : b.deliveryMethods(),
         references != null ? references : b.references(),
-        rules != null ? rules : b.rules());
+        rules != null ? rules : b.rules(),
+        b.policies());
   }
 
   private static <T> T find(List<T> entries, Function<T, String> id, String key) {

@@ -4,6 +4,7 @@ import io.exoreg.decision.Jurisdiction;
 import io.exoreg.decision.LegalBasis;
 import io.exoreg.decision.Metadata;
 import io.exoreg.decision.Node;
+import io.exoreg.decision.Policy;
 import io.exoreg.decision.Reference;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
@@ -116,16 +117,85 @@ final class BundleValidator {
     Trees trees = new Trees(ingredientTree, jurisdictionTree, sourceTree, methodTree);
     List<Rule> rules =
         entries(
-            "rules", bundle.rules(), (field, e) -> rule(field, e, trees, referenceIds::contains));
+            "rules",
+            bundle.rules(),
+            (field, e) -> rule(field, e, trees, referenceIds::contains, false));
     uniqueIds("rules", rules, Rule::id);
-    overlaps(rules);
+    overlaps("rules", rules);
+    List<Policy> policies =
+        entries(
+            "policies",
+            bundle.policies(),
+            (field, e) -> policy(field, e, trees, referenceIds::contains));
+    uniqueIds("policies", policies, Policy::id);
+    policyRuleIds(rules, bundle.policies());
     if (!violations.isEmpty()) {
       throw new InvalidRulesetException(violations);
     }
     Metadata metadata =
         new Metadata(bundle.title(), bundle.publishedOn(), bundle.disclaimer(), statuses);
     return new RuleTable(
-        revision, metadata, ingredients, jurisdictions, sources, methods, references, rules);
+        revision,
+        metadata,
+        ingredients,
+        jurisdictions,
+        sources,
+        methods,
+        references,
+        rules,
+        policies);
+  }
+
+  /** A policy: an id, a name, and rules checked as the law's are, each within the policy. */
+  private Policy policy(
+      String field,
+      Bundle.PolicyEntry e,
+      Trees trees,
+      java.util.function.Predicate<String> referenceExists) {
+    checkId(field, ".id", e.id(), ID);
+    required(field, ".name", e.name());
+    String list = field + ".rules";
+    List<Rule> rules =
+        entries(list, e.rules(), (at, rule) -> rule(at, rule, trees, referenceExists, true));
+    uniqueIds(list, rules, Rule::id);
+    overlaps(list, rules);
+    return new Policy(
+        e.id(), e.name(), e.description(), rules.stream().filter(Objects::nonNull).toList());
+  }
+
+  /** Rule ids are unique in the whole table: a policy's rule is named apart from the law's. */
+  private void policyRuleIds(List<Rule> law, List<Bundle.PolicyEntry> policies) {
+    if (policies == null) {
+      return;
+    }
+    Map<String, String> owners = new HashMap<>();
+    law.stream()
+        .filter(Objects::nonNull)
+        .forEach(rule -> owners.putIfAbsent(key(rule.id()), "law rule '" + rule.id() + "'"));
+    for (int p = 0; p < policies.size(); p++) {
+      Bundle.PolicyEntry policy = policies.get(p);
+      if (policy == null || policy.rules() == null) {
+        continue;
+      }
+      for (int r = 0; r < policy.rules().size(); r++) {
+        Bundle.RuleEntry rule = policy.rules().get(r);
+        if (rule == null || rule.id() == null) {
+          continue;
+        }
+        String owner =
+            owners.putIfAbsent(
+                key(rule.id()), "rule '" + rule.id() + "' of policy '" + policy.id() + "'");
+        if (owner != null && !owner.endsWith("of policy '" + policy.id() + "'")) {
+          fail(
+              "policies[" + p + "].rules[" + r + "].id",
+              "'" + rule.id() + "' is taken by " + owner + "; rule ids are unique in the table");
+        }
+      }
+    }
+  }
+
+  private static String key(String id) {
+    return id.strip().toLowerCase(Locale.ROOT);
   }
 
   /** The vocabularies a rule's codes must name. */
@@ -157,13 +227,15 @@ final class BundleValidator {
     BundleValidator validator = new BundleValidator();
     String field = "rules[0]";
     Rule rule =
-        validator.rule(field, entry, Trees.of(table), id -> table.references().containsKey(id));
+        validator.rule(
+            field, entry, Trees.of(table), id -> table.references().containsKey(id), false);
     if (againstOthers && validator.violations.isEmpty() && table.rule(rule.id()).isEmpty()) {
       for (Rule other : table.rules()) {
         if (other.id().equalsIgnoreCase(rule.id())) {
           validator.fail(field + ".id", "'" + rule.id() + "' collides with '" + other.id() + "'");
         }
       }
+      validator.takenByPolicy(field + ".id", rule.id(), table, null);
     }
     if (againstOthers && validator.violations.isEmpty()) {
       for (Rule other : table.rulesAt(rule.ingredient(), rule.jurisdiction())) {
@@ -181,6 +253,62 @@ final class BundleValidator {
     return rule;
   }
 
+  /**
+   * Checks one policy of an otherwise valid table: its rules as {@link #policy} does, and their ids
+   * against the law's and other policies'. Its fields are named as those of {@code policies[0]}.
+   */
+  static Policy validatePolicy(RuleTable table, Bundle.PolicyEntry entry, boolean againstOthers) {
+    BundleValidator validator = new BundleValidator();
+    Policy policy =
+        validator.policy(
+            "policies[0]", entry, Trees.of(table), id -> table.references().containsKey(id));
+    if (againstOthers && validator.violations.isEmpty()) {
+      for (int r = 0; r < policy.rules().size(); r++) {
+        String id = policy.rules().get(r).id();
+        String field = "policies[0].rules[" + r + "].id";
+        table.rules().stream()
+            .filter(law -> law.id().equalsIgnoreCase(id))
+            .findFirst()
+            .ifPresent(
+                law ->
+                    validator.fail(
+                        field,
+                        "'"
+                            + id
+                            + "' is taken by law rule '"
+                            + law.id()
+                            + "'; rule ids are unique in the table"));
+        validator.takenByPolicy(field, id, table, policy.id());
+      }
+    }
+    if (!validator.violations.isEmpty()) {
+      throw new InvalidRulesetException(validator.violations);
+    }
+    return policy;
+  }
+
+  /** Fails when a rule of a policy other than {@code except} has this id, in any case. */
+  private void takenByPolicy(String field, String id, RuleTable table, String except) {
+    for (Policy other : table.policies()) {
+      if (!other.id().equals(except)) {
+        other.rules().stream()
+            .filter(rule -> rule.id().equalsIgnoreCase(id))
+            .findFirst()
+            .ifPresent(
+                rule ->
+                    fail(
+                        field,
+                        "'"
+                            + id
+                            + "' is taken by rule '"
+                            + rule.id()
+                            + "' of policy '"
+                            + other.id()
+                            + "'; rule ids are unique in the table"));
+      }
+    }
+  }
+
   private static String overlapMessage(Rule rule, Rule other) {
     return "rule "
         + rule.id()
@@ -189,15 +317,22 @@ final class BundleValidator {
         + " for the same ingredient, jurisdiction, source and delivery method";
   }
 
+  /**
+   * One rule of the law or, with {@code inPolicy}, of a policy: a policy's rule may be written for
+   * everywhere (a null jurisdiction) and may give a rationale in place of a legal basis.
+   */
   private Rule rule(
       String field,
       Bundle.RuleEntry e,
       Trees trees,
-      java.util.function.Predicate<String> referenceExists) {
+      java.util.function.Predicate<String> referenceExists,
+      boolean inPolicy) {
     checkId(field, ".id", e.id(), ID);
     String id = e.id();
     exists(field, ".ingredient", id, "ingredient", e.ingredient(), trees.ingredients());
-    exists(field, ".jurisdiction", id, "jurisdiction", e.jurisdiction(), trees.jurisdictions());
+    if (!inPolicy || e.jurisdiction() != null) {
+      exists(field, ".jurisdiction", id, "jurisdiction", e.jurisdiction(), trees.jurisdictions());
+    }
     exists(field, ".source", id, "source", e.source(), trees.sources());
     exists(
         field,
@@ -208,7 +343,30 @@ final class BundleValidator {
         trees.deliveryMethods());
     Status status = status(field, id, e.status());
     List<String> conditions = texts(field, ".conditions", e.conditions());
-    LegalBasis basis = legalBasis(field, id, e.legalBasis(), status);
+    String rationale = e.rationale() == null || e.rationale().isBlank() ? null : e.rationale();
+    if (rationale != null && !inPolicy) {
+      fail(
+          field,
+          ".rationale",
+          who(id) + "only a policy's rules give a rationale; a law rule cites its legal basis");
+    }
+    LegalBasis basis = legalBasis(field, id, e.legalBasis(), inPolicy ? null : status);
+    if (inPolicy && basis != null && blank(basis.instrument())) {
+      fail(
+          field,
+          ".legalBasis.instrument",
+          who(id) + "a legal basis, when given, names its instrument");
+    }
+    if (inPolicy
+        && rationale == null
+        && basis == null
+        && status != null
+        && status != Status.UNKNOWN) {
+      fail(
+          field,
+          ".rationale",
+          who(id) + "a " + status + " policy rule needs a rationale or a legal basis");
+    }
     List<String> refs = texts(field, ".references", e.references());
     for (int i = 0; i < refs.size(); i++) {
       if (!referenceExists.test(refs.get(i))) {
@@ -244,7 +402,8 @@ final class BundleValidator {
         share(to),
         share(e.confidence()),
         share(verified),
-        share(e.notes()));
+        share(e.notes()),
+        rationale);
   }
 
   /** The entries that could be read with an id; the others are already reported. */
@@ -372,11 +531,11 @@ final class BundleValidator {
    * Two rules for the same ingredient, jurisdiction, source and method may not be in force
    * together.
    */
-  private void overlaps(List<Rule> rules) {
+  private void overlaps(String list, List<Rule> rules) {
     Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < rules.size(); i++) {
       Rule r = rules.get(i);
-      if (r == null || (!undated.isEmpty() && undated.contains("rules[" + i + "]"))) {
+      if (r == null || (!undated.isEmpty() && undated.contains(list + "[" + i + "]"))) {
         continue; // an unreadable date would read as open and report overlaps that are not there
       }
       groups
@@ -395,7 +554,7 @@ final class BundleValidator {
           Rule first = rules.get(group.get(a));
           Rule second = rules.get(group.get(b));
           if (first.overlaps(second)) {
-            fail("rules[" + group.get(b) + "].effectiveFrom", overlapMessage(second, first));
+            fail(list + "[" + group.get(b) + "].effectiveFrom", overlapMessage(second, first));
           }
         }
       }

@@ -28,6 +28,7 @@ public record Change(
         JurisdictionEntry.class,
         NodeEntry.class,
         ReferenceEntry.class,
+        Bundle.PolicyEntry.class,
         BundleDiff.Metadata.class
       })
   public interface Entry {}
@@ -40,7 +41,8 @@ public record Change(
     source,
     deliveryMethod,
     reference,
-    rule
+    rule,
+    policy
   }
 
   /** What happened to the entry. */
@@ -59,6 +61,7 @@ public record Change(
   public static final String DELIVERY_METHOD = "deliveryMethod";
   public static final String REFERENCE = "reference";
   public static final String RULE = "rule";
+  public static final String POLICY = "policy";
 
   /**
    * The record an entry of this kind is in the bundle's shape, as {@link #before} and {@link
@@ -72,6 +75,7 @@ public record Change(
       case SOURCE, DELIVERY_METHOD -> Bundle.NodeEntry.class;
       case REFERENCE -> Bundle.ReferenceEntry.class;
       case RULE -> Bundle.RuleEntry.class;
+      case POLICY -> Bundle.PolicyEntry.class;
       default -> throw new IllegalArgumentException("No entity " + entity);
     };
   }

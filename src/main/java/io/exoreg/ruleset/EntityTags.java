@@ -46,6 +46,7 @@ public final class EntityTags {
       case SOURCE -> Optional.ofNullable(table.sources().get(id)).map(n -> hash(Rulesets.entry(n)));
       case DELIVERY_METHOD ->
           Optional.ofNullable(table.deliveryMethods().get(id)).map(n -> hash(Rulesets.entry(n)));
+      case POLICY -> table.policy(id).map(p -> hash(Rulesets.entry(p)));
     };
   }
 

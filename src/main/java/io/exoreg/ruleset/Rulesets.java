@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.exoreg.decision.Jurisdiction;
 import io.exoreg.decision.Node;
+import io.exoreg.decision.Policy;
 import io.exoreg.decision.Reference;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
@@ -21,6 +22,7 @@ import io.exoreg.ruleset.Bundle.IngredientEntry;
 import io.exoreg.ruleset.Bundle.JurisdictionEntry;
 import io.exoreg.ruleset.Bundle.LegalBasisEntry;
 import io.exoreg.ruleset.Bundle.NodeEntry;
+import io.exoreg.ruleset.Bundle.PolicyEntry;
 import io.exoreg.ruleset.Bundle.ReferenceEntry;
 import io.exoreg.ruleset.Bundle.RuleEntry;
 import io.exoreg.ruleset.BundleEdits.Kind;
@@ -161,7 +163,8 @@ public final class Rulesets {
         table.sources().entries().stream().map(Rulesets::entry).toList(),
         table.deliveryMethods().entries().stream().map(Rulesets::entry).toList(),
         table.references().values().stream().map(Rulesets::entry).toList(),
-        table.rules().stream().map(Rulesets::entry).toList());
+        table.rules().stream().map(Rulesets::entry).toList(),
+        table.policies().stream().map(Rulesets::entry).toList());
   }
 
   /** The entry of this kind and id in the bundle's shape, if the table has it. */
@@ -176,6 +179,7 @@ public final class Rulesets {
           case SOURCE -> table.sources().contains(id) ? entry(table.sources().get(id)) : null;
           case DELIVERY_METHOD ->
               table.deliveryMethods().contains(id) ? entry(table.deliveryMethods().get(id)) : null;
+          case POLICY -> table.policy(id).map(Rulesets::entry).orElse(null);
         });
   }
 
@@ -208,6 +212,11 @@ public final class Rulesets {
     return entry(j)
         .withDerived(
             table.jurisdictions().chain(j.code()), table.jurisdictions().children(j.code()), rules);
+  }
+
+  public static PolicyEntry entry(Policy p) {
+    return new PolicyEntry(
+        p.id(), p.name(), p.description(), p.rules().stream().map(Rulesets::entry).toList());
   }
 
   public static IngredientEntry ingredient(Node n) {
@@ -245,7 +254,9 @@ public final class Rulesets {
         text(r.effectiveTo()),
         r.confidence(),
         text(r.verifiedOn()),
-        r.notes());
+        r.notes(),
+        r.rationale(),
+        null);
   }
 
   private static String text(LocalDate date) {

@@ -1,10 +1,12 @@
 package io.exoreg.ruleset;
 
+import io.exoreg.decision.Policy;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.ruleset.Bundle.IngredientEntry;
 import io.exoreg.ruleset.Bundle.JurisdictionEntry;
 import io.exoreg.ruleset.Bundle.NodeEntry;
+import io.exoreg.ruleset.Bundle.PolicyEntry;
 import io.exoreg.ruleset.Bundle.ReferenceEntry;
 import io.exoreg.ruleset.Bundle.RuleEntry;
 import io.exoreg.ruleset.BundleDiff.Metadata;
@@ -31,9 +33,12 @@ public record TableEdit(RuleTable table, List<Change> changes, Bundle whole) {
 
   /** The table that {@code next} describes, at the revision after {@code base}'s. */
   public static TableEdit replacing(RuleTable base, Bundle next) {
-    RuleTable table = Rulesets.toTable(next, base.revision() + 1);
+    Bundle before = Rulesets.toBundle(base);
+    // a bundle of the law alone leaves the table's policies as they are
+    Bundle given = next.policies() == null ? next.withPolicies(before.policies()) : next;
+    RuleTable table = Rulesets.toTable(given, base.revision() + 1);
     Bundle whole = Rulesets.toBundle(table);
-    return new TableEdit(table, BundleDiff.between(Rulesets.toBundle(base), whole), whole);
+    return new TableEdit(table, BundleDiff.between(before, whole), whole);
   }
 
   /**
@@ -42,6 +47,9 @@ public record TableEdit(RuleTable table, List<Change> changes, Bundle whole) {
    */
   public static TableEdit editing(RuleTable base, Kind kind, String id, Object entry) {
     long revision = base.revision() + 1;
+    if (kind == Kind.POLICY) {
+      return editingPolicy(base, id, (PolicyEntry) entry, revision);
+    }
     if (kind != Kind.RULE) {
       Bundle bundle = Rulesets.toBundle(base);
       Bundle next =
@@ -72,11 +80,48 @@ public record TableEdit(RuleTable table, List<Change> changes, Bundle whole) {
         null);
   }
 
+  /** One policy put or removed, checked against the rest of the table; nothing else rebuilt. */
+  private static TableEdit editingPolicy(
+      RuleTable base, String id, PolicyEntry entry, long revision) {
+    PolicyEntry before = base.policy(id).map(Rulesets::entry).orElse(null);
+    if (entry == null) {
+      return before == null
+          ? new TableEdit(base, List.of(), null)
+          : new TableEdit(
+              base.withPolicy(revision, id, null),
+              List.of(new Change(Change.POLICY, id, Change.Action.removed, before, null)),
+              null);
+    }
+    Policy policy = BundleValidator.validatePolicy(base, entry, true);
+    PolicyEntry after = Rulesets.entry(policy);
+    if (after.equals(before)) {
+      return new TableEdit(base, List.of(), null);
+    }
+    Change.Action action = before == null ? Change.Action.added : Change.Action.changed;
+    return new TableEdit(
+        base.withPolicy(revision, id, policy),
+        List.of(new Change(Change.POLICY, id, action, before, after)),
+        null);
+  }
+
   /**
-   * The table as committed changes left it: changes to rules alone are applied to the snapshot; any
-   * other change rebuilds it from the bundle.
+   * The table as committed changes left it: changes to rules and policies alone are applied to the
+   * snapshot; any other change rebuilds it from the bundle.
    */
   public static RuleTable applying(RuleTable base, List<Change> changes, long revision) {
+    if (changes.stream().allMatch(c -> c.entity().equals(Change.POLICY))) {
+      RuleTable table = base;
+      for (Change change : changes) {
+        table =
+            table.withPolicy(
+                revision,
+                change.id(),
+                change.action() == Change.Action.removed
+                    ? null
+                    : BundleValidator.validatePolicy(table, (PolicyEntry) change.after(), false));
+      }
+      return table;
+    }
     if (changes.stream().allMatch(c -> c.entity().equals(Change.RULE))) {
       Map<String, RuleEntry> put = new LinkedHashMap<>();
       Set<String> removed = new LinkedHashSet<>();
@@ -108,6 +153,7 @@ public record TableEdit(RuleTable table, List<Change> changes, Bundle whole) {
     Entries<NodeEntry> methods = new Entries<>(base.deliveryMethods(), NodeEntry::id);
     Entries<ReferenceEntry> references = new Entries<>(base.references(), ReferenceEntry::id);
     Entries<RuleEntry> rules = new Entries<>(base.rules(), RuleEntry::id);
+    Entries<PolicyEntry> policies = new Entries<>(base.policies(), PolicyEntry::id);
     for (Change change : changes) {
       switch (change.entity()) {
         case Change.RULESET -> metadata = (Metadata) change.after();
@@ -117,6 +163,7 @@ public record TableEdit(RuleTable table, List<Change> changes, Bundle whole) {
         case Change.DELIVERY_METHOD -> methods.apply(change);
         case Change.REFERENCE -> references.apply(change);
         case Change.RULE -> rules.apply(change);
+        case Change.POLICY -> policies.apply(change);
         default -> throw new IllegalArgumentException("No entity " + change.entity());
       }
     }
@@ -131,7 +178,8 @@ public record TableEdit(RuleTable table, List<Change> changes, Bundle whole) {
         sources.list(),
         methods.list(),
         references.list(),
-        rules.list());
+        rules.list(),
+        policies.list());
   }
 
   /**

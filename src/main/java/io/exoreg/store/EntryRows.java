@@ -70,7 +70,14 @@ final class EntryRows {
               Bundle.ReferenceEntry::id,
               Bundle::references),
           new Kind<>(
-              Change.RULE, RuleRow.class, "id", RuleRow::new, Bundle.RuleEntry::id, Bundle::rules));
+              Change.RULE, RuleRow.class, "id", RuleRow::new, Bundle.RuleEntry::id, Bundle::rules),
+          new Kind<>(
+              Change.POLICY,
+              PolicyRow.class,
+              "id",
+              PolicyRow::new,
+              Bundle.PolicyEntry::id,
+              b -> b.policies() == null ? List.of() : b.policies()));
 
   private static final Map<String, Kind<?>> BY_ENTITY = new HashMap<>();
 

@@ -329,7 +329,8 @@ public class RulesetStore {
             EntryRows.read(rows, Change.SOURCE),
             EntryRows.read(rows, Change.DELIVERY_METHOD),
             EntryRows.read(rows, Change.REFERENCE),
-            EntryRows.read(rows, Change.RULE));
+            EntryRows.read(rows, Change.RULE),
+            EntryRows.read(rows, Change.POLICY));
     return Rulesets.toTable(bundle, head.revision);
   }
 

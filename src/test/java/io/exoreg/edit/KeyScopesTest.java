@@ -160,7 +160,7 @@ class KeyScopesTest {
         Arguments.of("a misspelt scope", "[\"lwa\"]", "scopes[0]", "did you mean 'law'?"),
         Arguments.of("no scope at all", "[]", "scopes", "at least one scope"),
         Arguments.of("a blank scope", "[\"law\", \" \"]", "scopes[1]", "is empty"),
-        Arguments.of("a policy that does not exist", "[\"policy:vegan\"]", "scopes[0]", "policy"),
+        Arguments.of("a policy scope with no id", "[\"policy:\"]", "scopes[0]", "policy:ID"),
         Arguments.of("a scope that is not text", "[\"law\", 3]", "scopes[1]", ""));
   }
 
