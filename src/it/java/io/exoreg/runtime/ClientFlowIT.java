@@ -83,13 +83,21 @@ class ClientFlowIT {
 
     // a question by alias, answered in canonical codes
     StatusAnswer answer =
-        new DecisionsApi(anyone).getStatus("scalp-injection", "UK", "salmon", null, null);
+        new DecisionsApi(anyone)
+            .getStatus(
+                DecisionsApi.APIGetStatusRequest.newBuilder()
+                    .jurisdiction("UK")
+                    .source("salmon")
+                    .deliveryMethod("scalp-injection")
+                    .build());
     assertEquals("GB", answer.getJurisdiction());
     assertEquals(Status.NOT_APPROVED, answer.getStatus());
     assertTrue(answer.getDecidingRules().stream().anyMatch(r -> r.getId().equals(RULE)));
 
     // the matrix of the market
-    Matrix matrix = new DecisionsApi(anyone).getMatrix("GB", null, null);
+    Matrix matrix =
+        new DecisionsApi(anyone)
+            .getMatrix(DecisionsApi.APIGetMatrixRequest.newBuilder().jurisdiction("GB").build());
     assertEquals(
         matrix.getSources().size() * matrix.getDeliveryMethods().size(), matrix.getCells().size());
 
@@ -108,7 +116,12 @@ class ClientFlowIT {
     ApiException failed =
         assertThrows(
             ApiException.class,
-            () -> new CatalogueChecksApi(anyone).checkCatalogue(catalogue, null, null, null, null));
+            () ->
+                new CatalogueChecksApi(anyone)
+                    .checkCatalogue(
+                        CatalogueChecksApi.APICheckCatalogueRequest.newBuilder()
+                            .catalogue(catalogue)
+                            .build()));
     assertEquals(422, failed.getCode());
     CheckReport report =
         anyone.getObjectMapper().readValue(failed.getResponseBody(), CheckReport.class);
@@ -137,19 +150,24 @@ class ClientFlowIT {
     CreatedKey made =
         new ApiKeysApi(client(port, ADMIN_SECRET))
             .createKey(
-                new KeyRequest()
-                    .name("flow-" + UUID.randomUUID().toString().substring(0, 8))
-                    .admin(false));
+                ApiKeysApi.APICreateKeyRequest.newBuilder()
+                    .keyRequest(
+                        new KeyRequest()
+                            .name("flow-" + UUID.randomUUID().toString().substring(0, 8))
+                            .scopes(List.of("law")))
+                    .build());
     assertNotNull(made.getKey());
     ApiClient editor = client(port, made.getKey());
 
     // read a rule, edit it, write it back with its ETag
-    ApiResponse<RuleEntry> read = new EntriesApi(anyone).getRuleWithHttpInfo(RULE);
+    ApiResponse<RuleEntry> read =
+        new EntriesApi(anyone)
+            .getRuleWithHttpInfo(EntriesApi.APIGetRuleRequest.newBuilder().id(RULE).build());
     String etag = read.getHeaders().get("ETag").get(0);
     RuleEntry rule = read.getData();
     rule.setNotes("Edited through the generated client");
     ApiResponse<RuleEntry> written =
-        new EditingApi(editor).replaceRuleWithHttpInfo(RULE, rule, etag);
+        new EditingApi(editor).replaceRuleWithHttpInfo(replace(rule, etag));
     assertEquals(200, written.getStatusCode());
     assertEquals("Edited through the generated client", written.getData().getNotes());
     assertNotEquals(etag, written.getHeaders().get("ETag").get(0));
@@ -157,13 +175,29 @@ class ClientFlowIT {
     // the same edit with the ETag it read before is stale
     ApiException stale =
         assertThrows(
-            ApiException.class, () -> new EditingApi(editor).replaceRule(RULE, rule, etag));
+            ApiException.class, () -> new EditingApi(editor).replaceRule(replace(rule, etag)));
     assertEquals(412, stale.getCode());
 
     // the export imported back changes nothing
-    Bundle exported = new EditingApi(anyone).exportRuleset(null);
-    ImportResult imported = new EditingApi(editor).importRuleset(exported, false, "replace");
+    Bundle exported =
+        new EditingApi(anyone)
+            .exportRuleset(EditingApi.APIExportRulesetRequest.newBuilder().build());
+    ImportResult imported =
+        new EditingApi(editor)
+            .importRuleset(
+                EditingApi.APIImportRulesetRequest.newBuilder()
+                    .bundle(exported)
+                    .mode("replace")
+                    .build());
     assertFalse(imported.getApplied());
     assertEquals(Integer.valueOf(0), imported.getChanges());
+  }
+
+  private static EditingApi.APIReplaceRuleRequest replace(RuleEntry rule, String etag) {
+    return EditingApi.APIReplaceRuleRequest.newBuilder()
+        .id(RULE)
+        .ruleEntry(rule)
+        .ifMatch(etag)
+        .build();
   }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -213,6 +214,30 @@ public class ApiDocument implements OASFilter {
         .enumeration(Arrays.asList((Object) null));
   }
 
+  /**
+   * A body that may be JSON or another type lists JSON first: a generated client sends the first
+   * type an operation takes, and JSON is the one every entry and bundle is written in.
+   */
+  private static void jsonFirst(Operation operation) {
+    if (operation.getRequestBody() == null || operation.getRequestBody().getContent() == null) {
+      return;
+    }
+    Map<String, MediaType> types = operation.getRequestBody().getContent().getMediaTypes();
+    if (types == null
+        || !types.containsKey(JSON)
+        || types.keySet().iterator().next().equals(JSON)) {
+      return;
+    }
+    Content ordered = OASFactory.createContent().addMediaType(JSON, types.get(JSON));
+    types.forEach(
+        (type, media) -> {
+          if (!type.equals(JSON)) {
+            ordered.addMediaType(type, media);
+          }
+        });
+    operation.getRequestBody().setContent(ordered);
+  }
+
   private static void complete(String path, PathItem.HttpMethod method, Operation operation) {
     if (operation.getOperationId() == null) {
       operation.setOperationId(operationId(path, method));
@@ -241,6 +266,7 @@ public class ApiDocument implements OASFilter {
       // an empty requirement: anyone may call it, no key needed
       operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
     }
+    jsonFirst(operation);
     APIResponses responses = operation.getResponses();
     sameShapeBack(operation);
     boolean read = method == PathItem.HttpMethod.GET;

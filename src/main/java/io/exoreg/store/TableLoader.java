@@ -28,6 +28,7 @@ public class TableLoader {
   private final ExoregConfig config;
   private final Flyway flyway;
   private final EntityManagerFactory entities;
+  private final DatabaseState database;
 
   public TableLoader(
       RulesetStore store,
@@ -35,13 +36,15 @@ public class TableLoader {
       ApiKeyStore keys,
       ExoregConfig config,
       Flyway flyway,
-      EntityManagerFactory entities) {
+      EntityManagerFactory entities,
+      DatabaseState database) {
     this.store = store;
     this.current = current;
     this.keys = keys;
     this.config = config;
     this.flyway = flyway;
     this.entities = entities;
+    this.database = database;
   }
 
   /**
@@ -99,6 +102,8 @@ public class TableLoader {
   /** Loads the committed table and installs it as the current snapshot. */
   public void reload() {
     RuleTable table = store.load();
+    // the table was just read from the database: whatever the listener last found, it answers
+    database.reached();
     LOG.infof(
         "Rule table at revision %d: %d jurisdictions, %d rules",
         table.revision(), table.jurisdictions().size(), table.rules().size());

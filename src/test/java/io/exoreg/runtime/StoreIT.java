@@ -114,8 +114,9 @@ class StoreIT {
     }
     PackagedAppIT.stop(app);
 
-    // The previous version's schema: every revision kept the whole table, and change ids were
-    // drawn one at a time.
+    // The schema of the version before checkpoints (V2): every revision kept the whole table,
+    // change ids were drawn one at a time, keys had no scopes and receipts no keys. The migrations
+    // after it are undone, newest first, and forgotten.
     try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "");
         PreparedStatement copy =
             c.prepareStatement("UPDATE revision SET checkpoint = ? WHERE revision = ?")) {
@@ -127,11 +128,15 @@ class StoreIT {
     }
     sql(
         database,
+        "DROP TABLE signing_key",
+        "ALTER TABLE api_key ADD COLUMN admin boolean",
+        "UPDATE api_key SET admin = 'admin' = ANY (scopes)",
+        "ALTER TABLE api_key ALTER COLUMN admin SET NOT NULL, DROP COLUMN scopes",
         "ALTER TABLE revision RENAME COLUMN checkpoint TO snapshot",
         "ALTER SEQUENCE table_change_id_seq INCREMENT BY 1",
         "DROP INDEX rule_position",
         "CREATE INDEX rule_lookup ON rule (ingredient, jurisdiction, source, delivery_method)",
-        "DELETE FROM flyway_schema_history WHERE version = '3'");
+        "DELETE FROM flyway_schema_history WHERE CAST(version AS integer) >= 3");
 
     start(work.resolve("second.log"), port, on(database));
     for (Map.Entry<Long, String> export : exports.entrySet()) {
