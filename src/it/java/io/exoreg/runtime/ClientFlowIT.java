@@ -23,6 +23,7 @@ import io.exoreg.client.model.ImportResult;
 import io.exoreg.client.model.IngredientSource;
 import io.exoreg.client.model.KeyRequest;
 import io.exoreg.client.model.Matrix;
+import io.exoreg.client.model.PolicyEntry;
 import io.exoreg.client.model.Product;
 import io.exoreg.client.model.RuleEntry;
 import io.exoreg.client.model.Status;
@@ -177,6 +178,39 @@ class ClientFlowIT {
         assertThrows(
             ApiException.class, () -> new EditingApi(editor).replaceRule(replace(rule, etag)));
     assertEquals(412, stale.getCode());
+
+    // a policy written through the client, and a question asked with it
+    ApiClient admin = client(port, ADMIN_SECRET);
+    new EditingApi(admin)
+        .createPolicy(
+            EditingApi.APICreatePolicyRequest.newBuilder()
+                .policyEntry(
+                    new PolicyEntry()
+                        .id("flow-vegan")
+                        .name("Flow vegan standard")
+                        .rules(
+                            List.of(
+                                new RuleEntry()
+                                    .id("flow-vegan-animal")
+                                    .ingredient("exosome")
+                                    .source("animal")
+                                    .deliveryMethod("any-route")
+                                    .status(Status.PROHIBITED)
+                                    .rationale("Nothing animal-derived")
+                                    .confidence(RuleEntry.ConfidenceEnum.HIGH))))
+                .build());
+    StatusAnswer withPolicy =
+        new DecisionsApi(anyone)
+            .getStatus(
+                DecisionsApi.APIGetStatusRequest.newBuilder()
+                    .jurisdiction("GB")
+                    .source("salmon")
+                    .deliveryMethod("topical")
+                    .policy("flow-vegan")
+                    .build());
+    assertEquals(Status.PROHIBITED, withPolicy.getStatus());
+    assertEquals(Status.PERMITTED, withPolicy.getLaw().getStatus());
+    assertEquals("flow-vegan", withPolicy.getPolicy().getId());
 
     // the export imported back changes nothing
     Bundle exported =

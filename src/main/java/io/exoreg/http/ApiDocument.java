@@ -34,7 +34,15 @@ public class ApiDocument implements OASFilter {
 
   /** Schemas whose required fields their annotations give: bodies clients write, and problems. */
   private static final Set<String> ANNOTATED_REQUIRED =
-      Set.of("Catalogue", "Product", "IngredientSource", "KeyRequest", "Problem", "FieldError");
+      Set.of(
+          "Catalogue",
+          "Product",
+          "IngredientSource",
+          "KeyRequest",
+          "Problem",
+          "FieldError",
+          "ReceiptClaims",
+          "PartClaim");
 
   /**
    * Fields the service writes only when they hold something: a policy rule's rationale, a bundle's
@@ -310,6 +318,13 @@ public class ApiDocument implements OASFilter {
         "400",
         "The request is malformed: a parameter unknown, repeated or invalid, or a body that is not"
             + " of the documented shape; errors names each");
+    if (path.contains("{")) {
+      problem(
+          responses,
+          "405",
+          "A path parameter of '.' or '..' is read, as URIs are, without its dot segments: the"
+              + " path it leaves does not take this method");
+    }
     APIResponse failed = responses.getAPIResponse("422");
     APIResponse passed = responses.getAPIResponse("200");
     if (failed != null && failed.getContent() == null && passed != null) {

@@ -44,7 +44,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -194,7 +193,7 @@ public class Receipts {
       @Schema(nullable = true) String kid,
       @Schema(nullable = true) String detail,
       @Schema(
-              type = SchemaType.OBJECT,
+              implementation = ReceiptClaims.class,
               nullable = true,
               description = "The receipt's claims as signed, or null when they cannot be read")
           Map<String, Object> claims,

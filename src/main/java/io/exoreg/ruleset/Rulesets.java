@@ -164,7 +164,10 @@ public final class Rulesets {
         table.deliveryMethods().entries().stream().map(Rulesets::entry).toList(),
         table.references().values().stream().map(Rulesets::entry).toList(),
         table.rules().stream().map(Rulesets::entry).toList(),
-        table.policies().stream().map(Rulesets::entry).toList());
+        // a table without policies is a bundle of the law alone, as the format writes it
+        table.policies().isEmpty()
+            ? null
+            : table.policies().stream().map(Rulesets::entry).toList());
   }
 
   /** The entry of this kind and id in the bundle's shape, if the table has it. */

@@ -537,4 +537,36 @@ class PolicyTest {
         .then()
         .statusCode(422);
   }
+
+  @Test
+  void aReceiptOfAnAnswerWithAPolicySignsBothPartsAndVerifies() {
+    String ruleId = unique("signed-animal");
+    String id = create(unique("signed"), rule(ruleId, null, "animal", "any-route", "PROHIBITED"));
+    String receipt =
+        given()
+            .queryParam("jurisdiction", "GB")
+            .queryParam("source", "salmon")
+            .queryParam("deliveryMethod", "topical")
+            .queryParam("policy", id)
+            .queryParam("receipt", "true")
+            .get("/api/v1/status")
+            .then()
+            .statusCode(200)
+            .body("status", equalTo("PROHIBITED"))
+            .extract()
+            .path("receipt");
+    given()
+        .contentType("application/json")
+        .body(Map.of("receipt", receipt))
+        .post("/api/v1/receipts/verify")
+        .then()
+        .statusCode(200)
+        .body("signatureValid", equalTo(true))
+        .body("rulesMatchAtRevision", equalTo(true))
+        .body("claims.status", equalTo("PROHIBITED"))
+        .body("claims.law.status", equalTo("PERMITTED"))
+        .body("claims.policy.id", equalTo(id))
+        .body("claims.policy.decidingRules.id", contains(ruleId))
+        .body("rules.id", contains(ruleId));
+  }
 }

@@ -115,7 +115,8 @@ class StoreIT {
     PackagedAppIT.stop(app);
 
     // The schema of the version before checkpoints (V2): every revision kept the whole table,
-    // change ids were drawn one at a time, keys had no scopes and receipts no keys. The migrations
+    // change ids were drawn one at a time, keys had no scopes, receipts no keys and the table no
+    // policies. The migrations
     // after it are undone, newest first, and forgotten.
     try (Connection c = DriverManager.getConnection(database.jdbcUrl(), "postgres", "");
         PreparedStatement copy =
@@ -128,6 +129,7 @@ class StoreIT {
     }
     sql(
         database,
+        "DROP TABLE policy",
         "DROP TABLE signing_key",
         "ALTER TABLE api_key ADD COLUMN admin boolean",
         "UPDATE api_key SET admin = 'admin' = ANY (scopes)",
