@@ -326,7 +326,7 @@ public class CheckResource {
   }
 
   /** The charset the CSV declares, UTF-8 when it declares none. */
-  private static ReportFormat format(Inputs inputs, String name, HttpHeaders headers) {
+  static ReportFormat format(Inputs inputs, String name, HttpHeaders headers) {
     if (name != null && !name.isBlank()) {
       return ReportFormat.named(name)
           .orElseGet(
