@@ -59,6 +59,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     content =
         @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class StatusResource {
+  private static final String POLICY =
+      "A policy's id (GET /api/v1/policies): the answer adds the law's own answer (law) and the"
+          + " policy's (policy), and its status is the more severe of the two; one policy per"
+          + " request";
+
   private final CurrentTable current;
   private final ExoregConfig config;
   private final Answers answers;
@@ -126,13 +131,7 @@ public class StatusResource {
                       + " is sent no-store and never as a 304")
           @QueryParam("receipt")
           String receipt,
-      @Parameter(
-              description =
-                  "A policy's id (GET /api/v1/policies): the answer adds the law's own answer"
-                      + " (law) and the policy's (policy), and its status is the more severe of"
-                      + " the two; one policy per request")
-          @QueryParam("policy")
-          String policy,
+      @Parameter(description = POLICY) @QueryParam("policy") String policy,
       @Context HttpHeaders headers) {
     RuleTable table = current.require();
     Inputs inputs = new Inputs(table);
@@ -233,13 +232,7 @@ public class StatusResource {
               schema = @Schema(type = SchemaType.STRING, format = "date"))
           @QueryParam("at")
           String at,
-      @Parameter(
-              description =
-                  "A policy's id (GET /api/v1/policies): the answer adds the law's own answer"
-                      + " (law) and the policy's (policy), and its status is the more severe of"
-                      + " the two; one policy per request")
-          @QueryParam("policy")
-          String policy,
+      @Parameter(description = POLICY) @QueryParam("policy") String policy,
       @Context HttpHeaders headers) {
     RuleTable table = current.require();
     Inputs inputs = new Inputs(table);

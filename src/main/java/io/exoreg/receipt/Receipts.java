@@ -1,9 +1,7 @@
 package io.exoreg.receipt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -184,19 +182,14 @@ public class Receipts {
   }
 
   /** What verifying a receipt found. */
-  private static final ObjectMapper JSON_OBJECT = new ObjectMapper();
-
-  private static final TypeReference<Map<String, Object>> CLAIMS = new TypeReference<>() {};
-
   public record Verification(
       boolean signatureValid,
       @Schema(nullable = true) String kid,
       @Schema(nullable = true) String detail,
       @Schema(
-              implementation = ReceiptClaims.class,
               nullable = true,
               description = "The receipt's claims as signed, or null when they cannot be read")
-          Map<String, Object> claims,
+          ReceiptClaims claims,
       @Schema(nullable = true) Boolean rulesMatchAtRevision,
       @Schema(nullable = true) Boolean rulesUnchangedNow,
       @Schema(nullable = true) List<RuleCheck> rules) {}
@@ -244,19 +237,17 @@ public class Receipts {
     } catch (JOSEException e) {
       return refused(kid, "the signature is not an ES256 signature");
     }
-    JsonNode payload;
     ReceiptClaims claims;
     try {
-      payload = JSON.readTree(jws.getPayload().toBytes());
-      claims = JSON.treeToValue(payload, ReceiptClaims.class);
+      claims = JSON.readValue(jws.getPayload().toBytes(), ReceiptClaims.class);
     } catch (java.io.IOException | IllegalArgumentException e) {
       return new Verification(
           true, kid, "signed, but the payload is not a receipt's", null, null, null, List.of());
     }
-    return checkRules(kid, payload, claims);
+    return checkRules(kid, claims);
   }
 
-  private Verification checkRules(String kid, JsonNode payload, ReceiptClaims claims) {
+  private Verification checkRules(String kid, ReceiptClaims claims) {
     Map<String, String> then = digestsAt(claims.rulesetRevision()).orElse(null);
     RuleTable now = current.get().orElse(null);
     List<RuleCheck> checks = new ArrayList<>();
@@ -289,7 +280,7 @@ public class Receipts {
         true,
         kid,
         detail,
-        JSON_OBJECT.convertValue(payload, CLAIMS),
+        claims,
         then == null ? null : allThen,
         now == null ? null : allNow,
         checks);

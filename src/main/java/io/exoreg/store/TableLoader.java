@@ -57,6 +57,8 @@ public class TableLoader {
       return;
     }
     flyway.migrate();
+    // the database answers: the snapshot the first import or the load installs is current
+    database.reached();
     try {
       entities.getSchemaManager().validate();
     } catch (SchemaValidationException e) {

@@ -170,6 +170,15 @@ class PolicyTest {
     }
   }
 
+  private static Response check(String catalogue, String policy, String format) {
+    return given()
+        .contentType("application/json")
+        .queryParam("policy", policy)
+        .queryParam("format", format)
+        .body(catalogue)
+        .post("/api/v1/checks");
+  }
+
   @Test
   void aCheckWithThePolicyFailsAndItsReportsNameThePolicyRule() {
     String ruleId = unique("check-animal");
@@ -187,11 +196,7 @@ class PolicyTest {
         .post("/api/v1/checks")
         .then()
         .statusCode(200);
-    given()
-        .contentType("application/json")
-        .queryParam("policy", id)
-        .body(catalogue)
-        .post("/api/v1/checks")
+    check(catalogue, id, "json")
         .then()
         .statusCode(422)
         .body("policy.id", equalTo(id))
@@ -201,47 +206,17 @@ class PolicyTest {
         .body("results[0].findings[0].policy.decidingRules", contains(ruleId))
         .body("rules." + ruleId + ".policy", equalTo(id))
         .body("rules." + ruleId + ".rationale", containsString("Our standard"));
-    String junit =
-        given()
-            .contentType("application/json")
-            .queryParam("policy", id)
-            .queryParam("format", "junit")
-            .body(catalogue)
-            .post("/api/v1/checks")
-            .then()
-            .statusCode(422)
-            .extract()
-            .asString();
+    String junit = check(catalogue, id, "junit").then().statusCode(422).extract().asString();
     org.hamcrest.MatcherAssert.assertThat(junit, containsString(ruleId));
     org.hamcrest.MatcherAssert.assertThat(
         junit, containsString("<property name=\"policy\" value=\"" + id + "\""));
-    JsonPath sarif =
-        given()
-            .contentType("application/json")
-            .queryParam("policy", id)
-            .queryParam("format", "sarif")
-            .body(catalogue)
-            .post("/api/v1/checks")
-            .then()
-            .statusCode(422)
-            .extract()
-            .jsonPath();
+    JsonPath sarif = check(catalogue, id, "sarif").then().statusCode(422).extract().jsonPath();
     assertEquals(List.of(ruleId), sarif.getList("runs[0].results.ruleId"));
     assertEquals(
         "Policy " + id + ": Our standard sells nothing from this source",
         sarif.getString(
             "runs[0].tool.driver.rules.find { it.id == '" + ruleId + "' }.fullDescription.text"));
-    String text =
-        given()
-            .contentType("application/json")
-            .queryParam("policy", id)
-            .queryParam("format", "text")
-            .body(catalogue)
-            .post("/api/v1/checks")
-            .then()
-            .statusCode(422)
-            .extract()
-            .asString();
+    String text = check(catalogue, id, "text").then().statusCode(422).extract().asString();
     org.hamcrest.MatcherAssert.assertThat(text, containsString("[by the policy]"));
     org.hamcrest.MatcherAssert.assertThat(text, containsString("Our standard sells nothing"));
   }
