@@ -167,6 +167,25 @@ echo "  exoreg peak resident memory: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024
 nmt "after the checks"
 
 echo
+echo "== impact: the same catalogue between revision 1 (the default table) and the current one (with the policy), and over the next 90 days"
+impact() {
+  for _ in 1 2 3; do # warm-up
+    curl -s -o /dev/null -H 'Content-Type: application/json' --data-binary @"$work/catalogue.json" "$base/api/v1/impact?$1"
+  done
+  server=()
+  for _ in 1 2 3 4 5; do
+    curl -s -o "$work/impact" -D "$work/headers" -H 'Content-Type: application/json' --data-binary @"$work/catalogue.json" "$base/api/v1/impact?$1"
+    server+=("$(tr -d '\r' < "$work/headers" | awk -F'dur=' 'tolower($0) ~ /^server-timing/ {split($2, a, ";"); print a[1]}')")
+  done
+  printf '  %-52s %6s changes   server time median %7.1f ms\n' "$1" \
+    "$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["changed"])' "$work/impact")" \
+    "$(printf '%s\n' "${server[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')"
+}
+impact "fromRevision=1&toRevision=2&policy=bench-vegan"
+impact "fromRevision=1&toRevision=2"
+impact "toDate=$(date -u -d '+90 days' +%F)"
+
+echo
 echo "== decision core (JMH, one thread, the $(wc -l < "$work/paths") questions of the mix)"
 [ -f target/test-classes/META-INF/BenchmarkList ] || mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp" -Dmdep.includeScope=test > /dev/null

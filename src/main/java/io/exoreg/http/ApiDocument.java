@@ -260,12 +260,13 @@ public class ApiDocument implements OASFilter {
               .replaceFirst("^Every one\\b", "Every " + plural.replaceFirst("s$", ""))
               .replaceFirst(" one\\b", " " + kind));
     }
-    // writes need a key, as the service checks them: every POST, PUT and DELETE but a check or
-    // the verification of a receipt
+    // writes need a key, as the service checks them: every POST, PUT and DELETE but a check, an
+    // impact or the verification of a receipt
     boolean secured =
         (operation.getSecurity() != null && !operation.getSecurity().isEmpty())
             || (method != PathItem.HttpMethod.GET
                 && !path.startsWith("/api/v1/checks")
+                && !path.startsWith("/api/v1/impact")
                 && !path.startsWith("/api/v1/receipts/"));
     if (secured) {
       operation.setSecurity(

@@ -279,4 +279,47 @@ class ImpactTest {
         .statusCode(400)
         .body("errors.field", hasItem("fromRevision"));
   }
+
+  @Test
+  void aPolicyWrittenBetweenTheRevisionsIsPartOfTheImpact() {
+    RequestSpecification writer = as();
+    String market = market(writer);
+    Response added =
+        write(
+            writer,
+            "POST",
+            "/api/v1/rules",
+            rule(market + "-law", market, "PERMITTED", null, null),
+            null);
+    long before = Long.parseLong(added.header("Exoreg-Revision"));
+    String policy = "impact-" + market.toLowerCase(java.util.Locale.ROOT);
+    String body =
+        """
+        {"id": "%s", "name": "Impact standard", "description": null, "rules": [
+         {"id": "%s-marine", "ingredient": "exosome", "jurisdiction": null, "source": "marine",
+          "deliveryMethod": "any-route", "status": "PROHIBITED", "conditions": [],
+          "rationale": "No marine sources", "legalBasis": null, "references": [],
+          "effectiveFrom": null, "effectiveTo": null, "confidence": "high",
+          "verifiedOn": "2026-12-01", "notes": null}]}
+        """
+            .formatted(policy, policy);
+    long after =
+        Long.parseLong(
+            write(writer, "POST", "/api/v1/policies", body, null).header("Exoreg-Revision"));
+    given()
+        .contentType("application/json")
+        .queryParam("fromRevision", before)
+        .queryParam("toRevision", after)
+        .queryParam("policy", policy)
+        .body(catalogue(market))
+        .post("/api/v1/impact")
+        .then()
+        .statusCode(200)
+        .body("policy.id", equalTo(policy))
+        .body("changes", hasSize(1))
+        .body("changes[0].from.status", equalTo("PERMITTED"))
+        .body("changes[0].to.status", equalTo("PROHIBITED"))
+        .body("changes[0].to.decidingRules", contains(policy + "-marine"))
+        .body("rules." + policy + "-marine.rationale", equalTo("No marine sources"));
+  }
 }
