@@ -24,7 +24,12 @@ public final class GithubReport {
             .append(" title=")
             .append(property(result.sku() + "/" + result.market() + " " + finding.status()))
             .append("::")
-            .append(data(TextReport.finding(finding) + " - " + finding.explanation()))
+            .append(
+                data(
+                    TextReport.finding(finding)
+                        + " - "
+                        + finding.explanation()
+                        + TextReport.rationales(finding, report.rules(), " - ")))
             .append('\n');
       }
     }

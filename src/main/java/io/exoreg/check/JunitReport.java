@@ -1,11 +1,13 @@
 package io.exoreg.check;
 
+import io.exoreg.check.CheckReport.CitedRule;
 import io.exoreg.check.CheckReport.Finding;
 import io.exoreg.check.CheckReport.Outcome;
 import io.exoreg.check.CheckReport.Result;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -59,7 +61,7 @@ public final class JunitReport {
       xml.writeCharacters("\n    ");
       xml.writeEndElement();
       for (Result result : report.results()) {
-        testcase(xml, result);
+        testcase(xml, result, report.rules());
       }
       xml.writeCharacters("\n  ");
       xml.writeEndElement();
@@ -89,7 +91,8 @@ public final class JunitReport {
     return result.findings().stream().filter(f -> f.outcome() == Outcome.warn).toList();
   }
 
-  private static void testcase(XMLStreamWriter xml, Result result) throws XMLStreamException {
+  private static void testcase(XMLStreamWriter xml, Result result, Map<String, CitedRule> rules)
+      throws XMLStreamException {
     xml.writeCharacters("\n    ");
     xml.writeStartElement("testcase");
     xml.writeAttribute("name", clean(result.sku() + "/" + result.market()));
@@ -111,12 +114,12 @@ public final class JunitReport {
                   + ": "
                   + String.join("; ", failing.stream().map(TextReport::finding).toList())));
       xml.writeAttribute("type", result.status().name());
-      xml.writeCharacters(clean(TextReport.findings(result.findings())));
+      xml.writeCharacters(clean(TextReport.findings(result.findings(), rules)));
       xml.writeEndElement();
     }
     xml.writeCharacters("\n      ");
     xml.writeStartElement("system-out");
-    StringBuilder out = new StringBuilder(TextReport.findings(result.findings()));
+    StringBuilder out = new StringBuilder(TextReport.findings(result.findings(), rules));
     for (Finding warning : warnings(result)) {
       out.append("\nwarning: ").append(TextReport.finding(warning));
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -112,11 +113,32 @@ public final class TextReport {
             : f.decidedBy() == DecidedBy.policy ? " [by the policy]" : " [by law and policy]");
   }
 
-  /** Every finding of a result with its explanation, one per line. */
-  static String findings(List<Finding> findings) {
+  /**
+   * Every finding of a result with its explanation, one per line, and the rationale of each policy
+   * rule that decides it.
+   */
+  static String findings(List<Finding> findings, Map<String, CitedRule> rules) {
     return findings.stream()
-        .map(f -> finding(f) + "\n  " + f.explanation())
+        .map(f -> finding(f) + "\n  " + f.explanation() + rationales(f, rules, "\n  "))
         .collect(Collectors.joining("\n"));
+  }
+
+  /** "policy acme-vegan, acme-vegan-animal: ..." for each policy rule deciding the finding. */
+  static String rationales(Finding finding, Map<String, CitedRule> rules, String before) {
+    StringBuilder out = new StringBuilder();
+    for (String id : finding.decidingRules()) {
+      CitedRule rule = rules.get(id);
+      if (rule != null && rule.rationale() != null) {
+        out.append(before)
+            .append("policy ")
+            .append(rule.policy())
+            .append(", ")
+            .append(id)
+            .append(": ")
+            .append(rule.rationale());
+      }
+    }
+    return out.toString();
   }
 
   static String basis(CitedRule rule) {

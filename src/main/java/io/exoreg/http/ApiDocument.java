@@ -134,6 +134,7 @@ public class ApiDocument implements OASFilter {
             (path, item) ->
                 item.getOperations()
                     .forEach((method, operation) -> complete(path, method, operation)));
+    ApiExamples.attach(openAPI);
   }
 
   /**

@@ -210,6 +210,14 @@ class PolicyTest {
     org.hamcrest.MatcherAssert.assertThat(junit, containsString(ruleId));
     org.hamcrest.MatcherAssert.assertThat(
         junit, containsString("<property name=\"policy\" value=\"" + id + "\""));
+    org.hamcrest.MatcherAssert.assertThat(
+        junit,
+        containsString(
+            "policy " + id + ", " + ruleId + ": Our standard sells nothing from this source"));
+    String github = check(catalogue, id, "github").then().statusCode(422).extract().asString();
+    org.hamcrest.MatcherAssert.assertThat(github, containsString("[by the policy]"));
+    org.hamcrest.MatcherAssert.assertThat(
+        github, containsString("policy " + id + ", " + ruleId + ": Our standard sells nothing"));
     JsonPath sarif = check(catalogue, id, "sarif").then().statusCode(422).extract().jsonPath();
     assertEquals(List.of(ruleId), sarif.getList("runs[0].results.ruleId"));
     assertEquals(
