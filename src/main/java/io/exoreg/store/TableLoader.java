@@ -65,10 +65,12 @@ public class TableLoader {
       throw new IllegalStateException(
           "The database schema is not the one this version maps: " + e.getMessage(), e);
     }
-    importDefaultIfEmpty();
-    // the key before the snapshot: a loaded snapshot ends the bootstrap for good
+    // the key before the snapshot: a snapshot installed ends the bootstrap for good, and once it
+    // is, the bootstrap asks nothing more of the database
     createFirstAdminKey();
-    reload();
+    if (!importDefaultIfEmpty()) {
+      reload(); // the first import installs the table it commits
+    }
   }
 
   /**
