@@ -279,7 +279,15 @@ public class RulesetResource {
       String what,
       Function<RuleTable, Bundle> result,
       UnaryOperator<InvalidRulesetException> explained) {
-    Function<RuleTable, TableEdit> edit = table -> TableEdit.replacing(table, result.apply(table));
+    Function<RuleTable, TableEdit> edit =
+        table -> {
+          TableEdit made = TableEdit.replacing(table, result.apply(table));
+          // an import that adds, changes or removes a policy needs that policy's scope
+          made.changes().stream()
+              .filter(change -> change.entity().equals(Change.POLICY))
+              .forEach(change -> caller.require(Scopes.policy(change.id())));
+          return made;
+        };
     try {
       if (options.dryRun()) {
         Preview preview = store.preview(edit);

@@ -325,6 +325,15 @@ class PolicyTest {
         .statusCode(200)
         .body("changes", equalTo(0));
     given().get("/api/v1/policies/" + id).then().statusCode(200);
+    // a law key's import may not change a policy: that needs the policy's own scope
+    bundle.put("policies", List.of());
+    as(key("law"))
+        .body(bundle)
+        .post("/api/v1/ruleset")
+        .then()
+        .statusCode(403)
+        .body("detail", containsString("'policy:"));
+    given().get("/api/v1/policies/" + id).then().statusCode(200);
   }
 
   @Test
