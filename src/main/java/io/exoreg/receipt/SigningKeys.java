@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import io.exoreg.problem.ProblemException;
 import io.exoreg.runtime.ExoregConfig;
+import io.exoreg.store.DatabaseReady;
 import io.exoreg.store.SigningKeyStore;
 import io.exoreg.store.SigningKeyStore.NewKey;
 import io.exoreg.store.SigningKeyStore.StoredKey;
@@ -109,6 +110,11 @@ public class SigningKeys {
             });
     refresher.scheduleWithFixedDelay(
         this::refreshQuietly, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The keys are read, or the first made, before the service is ready, not on the next round. */
+  void onDatabaseReady(@Observes DatabaseReady event) {
+    refresh();
   }
 
   void onStop(@Observes ShutdownEvent event) {

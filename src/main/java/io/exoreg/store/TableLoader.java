@@ -5,6 +5,7 @@ import io.exoreg.ruleset.Bundle;
 import io.exoreg.ruleset.Rulesets;
 import io.exoreg.runtime.ExoregConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.SchemaValidationException;
 import java.io.IOException;
@@ -29,6 +30,7 @@ public class TableLoader {
   private final Flyway flyway;
   private final EntityManagerFactory entities;
   private final DatabaseState database;
+  private final Event<DatabaseReady> ready;
 
   public TableLoader(
       RulesetStore store,
@@ -37,7 +39,8 @@ public class TableLoader {
       ExoregConfig config,
       Flyway flyway,
       EntityManagerFactory entities,
-      DatabaseState database) {
+      DatabaseState database,
+      Event<DatabaseReady> ready) {
     this.store = store;
     this.current = current;
     this.keys = keys;
@@ -45,6 +48,7 @@ public class TableLoader {
     this.flyway = flyway;
     this.entities = entities;
     this.database = database;
+    this.ready = ready;
   }
 
   /**
@@ -65,9 +69,10 @@ public class TableLoader {
       throw new IllegalStateException(
           "The database schema is not the one this version maps: " + e.getMessage(), e);
     }
-    // the key before the snapshot: a snapshot installed ends the bootstrap for good, and once it
+    // the keys before the snapshot: a snapshot installed ends the bootstrap for good, and once it
     // is, the bootstrap asks nothing more of the database
     createFirstAdminKey();
+    ready.fire(new DatabaseReady());
     if (!importDefaultIfEmpty()) {
       reload(); // the first import installs the table it commits
     }
