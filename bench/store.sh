@@ -42,12 +42,14 @@ start() {
   shift 2
   env "${settings[@]}" QUARKUS_HTTP_PORT="$port" "$@" java $java_opts -jar "$jar" > "$work/$name.log" 2>&1 &
   local pid=$!
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 1200); do
     curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null && { echo "$pid"; return; }
     kill -0 "$pid" 2> /dev/null || { cat "$work/$name.log" >&2; exit 1; }
     sleep 0.05
   done
-  echo "$name did not become ready" >&2
+  echo "$name did not become ready in 60 s; the end of its log:" >&2
+  tail -n 40 "$work/$name.log" >&2
+  jcmd "$pid" Thread.print 2> /dev/null | grep -A 12 '"exoreg-revision-listener"' >&2 || true
   exit 1
 }
 stop() { kill "$1"; wait "$1" 2> /dev/null || true; }
@@ -89,6 +91,10 @@ stop "$pid_a"; apps=()
 t0=$(now)
 pid_a=$(start a "$port_a" "${a_env[@]}"); apps+=("$pid_a")
 echo "  restart to ready with $rules rules: $(ms "$t0" "$(now)") ms"
+# the embedded server takes another port when the one asked for is still held (by the server of
+# the instance just stopped, say), and says which: the second instance follows it there
+db_port=$(grep -ao 'Embedded PostgreSQL on port [0-9]*' "$work/a.log" | tail -n 1 | grep -o '[0-9]*$')
+b_env=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://localhost:$db_port/postgres" QUARKUS_DATASOURCE_USERNAME=postgres)
 t0=$(now)
 pid_b=$(start b "$port_b" "${b_env[@]}"); apps+=("$pid_b")
 echo "  a second instance on the same database, start to ready: $(ms "$t0" "$(now)") ms"
