@@ -24,6 +24,7 @@ import io.exoreg.problem.Inputs;
 import io.exoreg.problem.Problem.FieldError;
 import io.exoreg.problem.ProblemException;
 import io.exoreg.ruleset.Rulesets;
+import io.exoreg.runtime.ExoregConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -68,6 +69,14 @@ public final class CatalogueReader {
   private final RuleTable table;
   private final CheckLimits limits;
   private final String defaultIngredient;
+
+  /** A reader against this snapshot with the configured limits and default ingredient. */
+  static CatalogueReader of(RuleTable table, ExoregConfig config) {
+    return new CatalogueReader(
+        table,
+        new CheckLimits(config.checks().maxProducts(), config.checks().maxCombinations()),
+        config.defaultIngredient());
+  }
 
   public CatalogueReader(RuleTable table, CheckLimits limits, String defaultIngredient) {
     this.table = table;

@@ -269,11 +269,7 @@ public class CheckResource {
     boolean signed = inputs.flag("receipt", receipt);
     Policy policy = inputs.policy("policy", policyId);
     inputs.check();
-    CatalogueReader reader =
-        new CatalogueReader(
-            table,
-            new CheckLimits(config.checks().maxProducts(), config.checks().maxCombinations()),
-            config.defaultIngredient());
+    CatalogueReader reader = CatalogueReader.of(table, config);
     CheckInput input = read.apply(reader, LocalDate.now(clock));
     CheckReport report = CatalogueChecker.check(table, input, fail, warn, policy);
     metrics.checked(report.passed(), decisionsByMarket(report));

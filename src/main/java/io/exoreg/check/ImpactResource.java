@@ -240,11 +240,7 @@ public class ImpactResource {
     LocalDate fromDay = inputs.date("fromDate", bounds.fromDate(), null);
     LocalDate toDay = inputs.date("toDate", bounds.toDate(), null);
     inputs.check();
-    CatalogueReader reader =
-        new CatalogueReader(
-            now,
-            new CheckLimits(config.checks().maxProducts(), config.checks().maxCombinations()),
-            config.defaultIngredient());
+    CatalogueReader reader = CatalogueReader.of(now, config);
     CheckInput input = read.apply(reader, today);
     LocalDate start = fromDay != null ? fromDay : input.at();
     LocalDate end =

@@ -95,7 +95,10 @@ public class SigningKeys {
 
   void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 900) StartupEvent event) {
     try {
-      refresh();
+      // the bootstrap reads them, once the database answers, before the first snapshot
+      if (keys == null || (fromFile != null && !fileKeyRecorded)) {
+        refresh();
+      }
     } catch (RuntimeException e) {
       LOG.warnf(
           "The receipts' signing keys could not be read yet (%s); retrying every %s",
