@@ -71,7 +71,7 @@ public final class CatalogueReader {
   private final String defaultIngredient;
 
   /** A reader against this snapshot with the configured limits and default ingredient. */
-  static CatalogueReader of(RuleTable table, ExoregConfig config) {
+  public static CatalogueReader of(RuleTable table, ExoregConfig config) {
     return new CatalogueReader(
         table,
         new CheckLimits(config.checks().maxProducts(), config.checks().maxCombinations()),

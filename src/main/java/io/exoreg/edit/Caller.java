@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  */
 public record Caller(String name, Predicate<String> holds) {
   /** The key of a request that passed its operation's security check. */
-  static Caller of(ContainerRequestContext request) {
+  public static Caller of(ContainerRequestContext request) {
     Principal principal = request.getSecurityContext().getUserPrincipal();
     if (principal == null) {
       throw new UnauthorizedException();

@@ -72,7 +72,10 @@ public class KeyResource {
    */
   public record KeyRequest(
       String name,
-      @Schema(description = "law: edit the law table; admin: manage keys, and everything")
+      @Schema(
+              description =
+                  "law: edit the law table; admin: manage keys, and everything; watch: keep"
+                      + " watches and nothing else; policy:ID: edit that policy")
           List<String> scopes,
       @Schema(description = "Short for scopes [\"admin\"]", deprecated = true) Boolean admin) {}
 
@@ -140,7 +143,9 @@ public class KeyResource {
     List<FieldError> errors = new ArrayList<>();
     if (scopes.isEmpty()) {
       errors.add(
-          new FieldError("scopes", "is empty; a key needs at least one scope: law or admin"));
+          new FieldError(
+              "scopes",
+              "is empty; a key needs at least one scope: law, admin, watch or policy:ID"));
     }
     for (int i = 0; i < scopes.size(); i++) {
       String scope = scopes.get(i);

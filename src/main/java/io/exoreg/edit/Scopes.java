@@ -10,18 +10,23 @@ import java.util.Set;
 /**
  * What a key may do. {@code law} edits the law table (rules, ingredients, jurisdictions, sources,
  * delivery methods, imports); {@code policy:ID} edits that one policy and nothing else; {@code
- * admin} manages keys and may do everything. A scope is a role of the key's identity:
+ * admin} manages keys and may do everything; {@code watch} keeps watches of its own, as every key
+ * may, and does nothing else. A scope is a role of the key's identity:
  * {@code @RolesAllowed(Scopes.LAW)} guards an operation that needs it whatever it names, and {@link
  * Caller#require} one whose scope depends on the entry the request names.
  */
 public final class Scopes {
   public static final String LAW = "law";
   public static final String ADMIN = "admin";
+
+  /** Keeps watches of its own, and nothing else: any key may keep its own watches. */
+  public static final String WATCH = "watch";
+
   private static final String POLICY = "policy:";
   private static final java.util.regex.Pattern POLICY_ID =
       java.util.regex.Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?");
 
-  private static final List<String> NAMED = List.of(LAW, ADMIN);
+  private static final List<String> NAMED = List.of(LAW, ADMIN, WATCH);
 
   private Scopes() {}
 

@@ -39,6 +39,8 @@ public class ApiDocument implements OASFilter {
           "Product",
           "IngredientSource",
           "KeyRequest",
+          "WatchRequest",
+          "WebhookRequest",
           "Problem",
           "FieldError",
           "ReceiptClaims",
@@ -46,10 +48,16 @@ public class ApiDocument implements OASFilter {
 
   /**
    * Fields the service writes only when they hold something: a policy rule's rationale, a bundle's
-   * policies.
+   * policies, a watch event's policy.
    */
   private static final Map<String, Set<String>> OPTIONAL =
-      Map.of("RuleEntry", Set.of("rationale"), "Bundle", Set.of("policies"));
+      Map.of(
+          "RuleEntry",
+          Set.of("rationale"),
+          "Bundle",
+          Set.of("policies"),
+          "WatchEvent",
+          Set.of("policy"));
 
   private static final Map<String, String> TAGS = new LinkedHashMap<>();
 
@@ -91,6 +99,10 @@ public class ApiDocument implements OASFilter {
             + " scoped policy:ID edits that policy alone");
     TAGS.put("Changes", "The audit trail: every committed change with its before and after");
     TAGS.put("API keys", "Admin keys make and revoke the API keys writes need");
+    TAGS.put(
+        "Watches",
+        "Catalogues kept under a key: an event each time a revision or a rule's effective date"
+            + " changes one of their results, delivered to a webhook signed per Standard Webhooks");
   }
 
   @Override
@@ -282,7 +294,7 @@ public class ApiDocument implements OASFilter {
     boolean read = method == PathItem.HttpMethod.GET;
     boolean entry =
         ENTRIES.containsKey(path.replaceFirst("/\\{id\\}$", "")) && path.endsWith("{id}");
-    if (read && !path.startsWith("/api/v1/keys")) {
+    if (read && !io.exoreg.read.HttpCaching.isPrivate(path)) {
       add(
           responses,
           "304",

@@ -50,7 +50,7 @@ public class HttpCaching {
     String path = request.getUriInfo().getPath();
     if (!read
         || !path.startsWith("/api/")
-        || path.startsWith("/api/v1/keys") // private, and never cached
+        || isPrivate(path)
         || SELF_TAGGED.contains(path)
         || table.isEmpty()) {
       return Optional.empty();
@@ -63,6 +63,11 @@ public class HttpCaching {
           Response.notModified(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl()).build());
     }
     return Optional.empty();
+  }
+
+  /** Whether answers on this path are a key's own (its keys, its watches), never cached. */
+  public static boolean isPrivate(String path) {
+    return path.startsWith("/api/v1/keys") || path.startsWith("/api/v1/watches");
   }
 
   @ServerResponseFilter

@@ -151,6 +151,68 @@ public interface ExoregConfig {
     int maxCombinations();
   }
 
+  /** Catalogues kept under a key ({@code /api/v1/watches}). */
+  Watches watches();
+
+  interface Watches {
+    /** {@code exoreg.watches.max-per-key}: the most watches one key may keep. */
+    @WithDefault("100")
+    @Positive
+    int maxPerKey();
+  }
+
+  /** How watches' events are delivered to their webhooks. */
+  Webhooks webhooks();
+
+  interface Webhooks {
+    /**
+     * {@code exoreg.webhooks.allow-private-addresses}: whether a webhook may be plain {@code http}
+     * and may resolve to a loopback, private, link-local or metadata address; for tests and
+     * on-premise receivers only.
+     */
+    @WithDefault("false")
+    boolean allowPrivateAddresses();
+
+    /** {@code exoreg.webhooks.retry-for}: how long an event is retried before it is given up. */
+    @WithDefault("24h")
+    @DurationMin(millis = 1)
+    Duration retryFor();
+
+    /**
+     * {@code exoreg.webhooks.first-retry-after}: the wait after a first failed attempt; each
+     * further wait is twice the one before, up to {@code exoreg.webhooks.max-retry-interval}.
+     */
+    @WithDefault("5s")
+    @DurationMin(millis = 1)
+    Duration firstRetryAfter();
+
+    /** {@code exoreg.webhooks.max-retry-interval}: the longest wait between two attempts. */
+    @WithDefault("1h")
+    @DurationMin(millis = 1)
+    Duration maxRetryInterval();
+
+    /** {@code exoreg.webhooks.timeout}: how long an attempt may take, connection included. */
+    @WithDefault("10s")
+    @DurationMin(millis = 1)
+    Duration timeout();
+
+    /**
+     * {@code exoreg.webhooks.senders}: deliveries this instance makes at once, each holding a
+     * database connection while it waits for its receiver.
+     */
+    @WithDefault("2")
+    @Positive
+    int senders();
+
+    /**
+     * {@code exoreg.webhooks.poll-every}: how often the outbox is read for events written by other
+     * instances or due again; this instance's own events leave at once.
+     */
+    @WithDefault("1s")
+    @DurationMin(millis = 1)
+    Duration pollEvery();
+  }
+
   /**
    * {@code exoreg.api-keys."<name>".sha256}, {@code .scopes} and {@code .admin}: keys a deployment
    * supplies as the hex SHA-256 of their secret, beside those made over the API.
@@ -172,7 +234,9 @@ public interface ExoregConfig {
      */
     Optional<
             List<
-                @Pattern(regexp = "\\s*(law|admin)\\s*", message = "must be a scope: law or admin")
+                @Pattern(
+                    regexp = "\\s*(law|admin|watch)\\s*",
+                    message = "must be a scope: law, admin or watch")
                 String>>
         scopes();
 

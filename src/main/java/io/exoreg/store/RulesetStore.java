@@ -58,6 +58,7 @@ public class RulesetStore {
   private final CurrentTable current;
   private final StatelessSession rows;
   private final Event<CommittedTable> committed;
+  private final Event<RevisionWritten> written;
   private final Clock clock;
   private final int checkpointEvery;
 
@@ -71,11 +72,13 @@ public class RulesetStore {
       CurrentTable current,
       StatelessSession rows,
       Event<CommittedTable> committed,
+      Event<RevisionWritten> written,
       Clock clock,
       ExoregConfig config) {
     this.current = current;
     this.rows = rows;
     this.committed = committed;
+    this.written = written;
     this.clock = clock;
     this.checkpointEvery = config.store().checkpointEvery();
   }
@@ -378,6 +381,8 @@ public class RulesetStore {
     } else {
       changeRows.forEach(row -> row.persist());
     }
+    // what commits with the revision or not at all: the events of the watches it concerns
+    written.fire(new RevisionWritten(base, table, edit.changes()));
     // Delivered at commit, to every instance listening on this database.
     Panache.getEntityManager()
         .createNativeQuery("select pg_notify(?1, ?2)")
