@@ -109,6 +109,29 @@ record("listPolicies", "GET", "/api/v1/policies", key=False)
 record("getRuleHistory", "GET", "/api/v1/rules/GB-any-source-injection/history", key=False)
 record("listChanges", "GET", "/api/v1/changes?since=1&size=2", key=False)
 
+# a watch on the passing catalogue, told when a rule makes Germany prohibit its serum; the
+# instance is started with EXOREG_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true, so the receiver's name is
+# not resolved at creation, and its deliveries fail for want of one
+import time
+watch = {"name": "Serums in Europe", "catalogue": catalogue, "policy": None, "failOn": "PROHIBITED",
+         "warnOn": "RESTRICTED", "webhook": {"url": "https://receiver.example.com/exoreg"}}
+headers, made = record("createWatch", "POST", "/api/v1/watches", watch, expect=201)
+watch_id = json.loads(made)["id"]
+examples["createWatch"]["response"]["webhook"]["secret"] = "whsec_the+secret+is+shown+here+once="
+prohibited = dict(json.load(open("examples/rule.json")), status="PROHIBITED", conditions=[])
+call("POST", "/api/v1/rules", prohibited)
+time.sleep(3)
+record("listWatches", "GET", "/api/v1/watches")
+record("getWatch", "GET", f"/api/v1/watches/{watch_id}", keep=3)
+record("watchEvents", "GET", f"/api/v1/watches/{watch_id}/events?since=0")
+record("watchDeliveries", "GET", f"/api/v1/watches/{watch_id}/deliveries")
+record("rotateWatchSecret", "POST", f"/api/v1/watches/{watch_id}/secret")
+examples["rotateWatchSecret"]["response"]["webhook"]["secret"] = "whsec_a+new+secret+is+shown+here+once="
+record("deleteWatch", "DELETE", f"/api/v1/watches/{watch_id}", expect=204)
+for operation in ["getWatch", "watchEvents", "watchDeliveries", "rotateWatchSecret", "deleteWatch"]:
+    examples[operation]["parameters"] = {"id": watch_id}
+call("DELETE", "/api/v1/rules/DE-salmon-topical", headers={"If-Match": etag("/api/v1/rules/DE-salmon-topical")})
+
 # a bundle to merge: the table's own description, no vocabulary entries, one rule
 exported = json.loads(call("GET", "/api/v1/ruleset", key=False)[2])
 bundle = {k: exported[k] for k in ["format", "title", "publishedOn", "disclaimer", "statuses"]}

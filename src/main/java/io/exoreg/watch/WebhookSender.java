@@ -237,6 +237,20 @@ public class WebhookSender {
     return new Outcome(status, millis, error, WatchStore.PENDING, retryAt);
   }
 
+  /** What went wrong, from the failure and its causes: "ConnectException: Connection refused". */
+  private static String failure(Throwable e) {
+    StringBuilder text = new StringBuilder(e.getClass().getSimpleName());
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+        return text.append(": ").append(cause.getMessage()).toString();
+      }
+      if (cause.getCause() != null) {
+        text.append(" (").append(cause.getCause().getClass().getSimpleName()).append(')');
+      }
+    }
+    return text.toString();
+  }
+
   /** The wait after the {@code n}th failed attempt: the first wait, doubled each time, capped. */
   Duration backoff(int n) {
     Duration wait = config.firstRetryAfter();
