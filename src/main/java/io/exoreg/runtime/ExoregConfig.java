@@ -229,14 +229,16 @@ public interface ExoregConfig {
 
     /**
      * {@code exoreg.api-keys."<name>".scopes}: what the key may do, a comma-separated list of
-     * {@code law} (edit the law table) and {@code admin} (manage keys, and everything); by default
-     * {@code admin} for an admin key, else {@code law}.
+     * {@code law} (edit the law table), {@code admin} (manage keys, and everything), {@code watch}
+     * (keep watches only) and {@code policy:ID} (write that policy); by default {@code admin} for
+     * an admin key, else {@code law}.
      */
     Optional<
             List<
                 @Pattern(
-                    regexp = "\\s*(law|admin|watch)\\s*",
-                    message = "must be a scope: law, admin or watch")
+                    regexp =
+                        "\\s*(law|admin|watch|policy:[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?)\\s*",
+                    message = "must be a scope: law, admin, watch or policy:ID")
                 String>>
         scopes();
 

@@ -106,7 +106,7 @@ public class WatchStore {
   /** Deletes a watch with its events and delivery attempts; false when the key keeps none such. */
   @Transactional
   public boolean delete(String owner, String id) {
-    return WatchRow.delete("owner = ?1 and id = ?2", owner, id) > 0;
+    return Databases.storable(id) && WatchRow.delete("owner = ?1 and id = ?2", owner, id) > 0;
   }
 
   /**
@@ -127,6 +127,9 @@ public class WatchStore {
   }
 
   private static Optional<WatchRow> owned(String owner, String id) {
+    if (!Databases.storable(id)) {
+      return Optional.empty(); // no watch could ever have had that id
+    }
     return WatchRow.<WatchRow>findByIdOptional(id).filter(row -> row.owner.equals(owner));
   }
 

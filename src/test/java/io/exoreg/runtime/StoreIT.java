@@ -129,6 +129,11 @@ class StoreIT {
     }
     sql(
         database,
+        "DROP TABLE watch_day",
+        "DROP TABLE webhook_attempt",
+        "DROP TABLE watch_event",
+        "DROP SEQUENCE watch_event_id",
+        "DROP TABLE watch",
         "DROP TABLE policy",
         "DROP TABLE signing_key",
         "ALTER TABLE api_key ADD COLUMN admin boolean",
