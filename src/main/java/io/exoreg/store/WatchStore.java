@@ -259,7 +259,6 @@ public class WatchStore {
         watch.previousSecretUntil != null && watch.previousSecretUntil.isAfter(now)
             ? watch.previousSecret
             : null;
-    OffsetDateTime at = OffsetDateTime.now(clock);
     Outcome outcome =
         send.apply(
             new Due(
@@ -275,7 +274,7 @@ public class WatchStore {
     attempt.watchId = event.watchId;
     attempt.eventId = event.id;
     attempt.attempt = event.attempts + 1;
-    attempt.attemptedAt = at;
+    attempt.attemptedAt = now;
     attempt.statusCode = outcome.statusCode();
     attempt.durationMs = outcome.durationMs();
     attempt.error = outcome.error();

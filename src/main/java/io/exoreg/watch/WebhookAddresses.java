@@ -88,25 +88,25 @@ public final class WebhookAddresses {
         return false; // unique local, fc00::/7
       }
       if (first == 0 && b[1] == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b) {
-        // 64:ff9b::/96 translates to the IPv4 address in its last four bytes
-        try {
-          return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-        } catch (UnknownHostException e) {
-          return false;
-        }
+        return embeddedIsPublic(b); // 64:ff9b::/96 translates to the IPv4 address it ends with
       }
       boolean mapped = true; // ::ffff:a.b.c.d, which Java reads as IPv4 itself; and ::a.b.c.d
       for (int i = 0; i < 10; i++) {
         mapped &= b[i] == 0;
       }
       if (mapped) {
-        try {
-          return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-        } catch (UnknownHostException e) {
-          return false;
-        }
+        return embeddedIsPublic(b);
       }
     }
     return true;
+  }
+
+  /** Whether the IPv4 address in the last four bytes of an IPv6 address is public. */
+  private static boolean embeddedIsPublic(byte[] b) {
+    try {
+      return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 }
