@@ -27,7 +27,7 @@ psql -q -h "$host" -p "$db_port" -U postgres -c "DROP DATABASE IF EXISTS $databa
 
 QUARKUS_DATASOURCE_JDBC_URL="$db_url" QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD= \
   QUARKUS_HTTP_PORT="$port" EXOREG_API_KEYS_FAULTS_SHA256="$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" \
-  java -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
+  java @target/quarkus-app/jvm.options -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
 app=$!
 cleanup() {
   kill "$app" 2> /dev/null || true

@@ -5,8 +5,8 @@
 # Every request spells a valid question anew (codes, ids or aliases, letters in random case,
 # padding spaces the service trims, up to BENCH_MAX_PADDING characters), so no request line is
 # ever seen twice. Starts the packaged application (built if needed; BENCH_APP names another
-# quarkus-app folder) on its embedded default with BENCH_JAVA_OPTS (none by default: the JVM as
-# it ships), warms it up, then runs wrk and prints resident memory before, after and at its
+# quarkus-app folder) on its embedded default with the options it ships with (its jvm.options,
+# when the build has one) and BENCH_JAVA_OPTS after them (none by default), warms it up, then runs wrk and prints resident memory before, after and at its
 # peak. Needs java, maven, python3, curl and wrk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,9 +21,11 @@ for tool in wrk python3 curl; do
   command -v "$tool" > /dev/null || { echo "bench/spellings.sh needs $tool (apt-get install -y wrk)"; exit 1; }
 done
 [ -f "$app_dir/quarkus-run.jar" ] || mvn -B -q package -DskipTests
+shipped_options=""
+[ -f "$app_dir/jvm.options" ] && shipped_options="@$app_dir/jvm.options"
 
 MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" EXOREG_EMBEDDED_DATA_DIR="$work/postgres" EXOREG_EMBEDDED_PORT="$db_port" QUARKUS_HTTP_PORT="$port" \
-  java ${BENCH_JAVA_OPTS:-} -jar "$app_dir/quarkus-run.jar" > "$work/app.log" 2>&1 &
+  java ${shipped_options} ${BENCH_JAVA_OPTS:-} -jar "$app_dir/quarkus-run.jar" > "$work/app.log" 2>&1 &
 app=$!
 cleanup() {
   kill "$app" 2> /dev/null || true
@@ -61,7 +63,7 @@ peak=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$app/status")
 requests=$(awk '/requests in/ {print $1}' <<< "$out")
 rps=$(awk '/Requests\/sec/ {print $2}' <<< "$out")
 errors=$(awk '/Non-2xx or 3xx responses/ {print $5}' <<< "$out")
-echo "== ${seconds} s of distinct spellings of valid questions: wrk -t$threads -c$connections, JVM options '${BENCH_JAVA_OPTS:-}'"
+echo "== ${seconds} s of distinct spellings of valid questions: wrk -t$threads -c$connections, JVM options '${shipped_options:+$shipped_options }${BENCH_JAVA_OPTS:-}'"
 echo "  requests ${requests} (${rps}/s), non-2xx ${errors:-0}"
 echo "  resident memory: before ${before} MB, after ${after} MB, growth $((after - before)) MB, peak ${peak} MB"
 curl -s --max-time 10 "$base/q/metrics" > "$work/metrics" || true

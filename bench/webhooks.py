@@ -112,7 +112,9 @@ env = dict(os.environ, QUARKUS_HTTP_PORT=str(port), EXOREG_EMBEDDED_PORT=str(fre
 for name in ["QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD"]:
     env.pop(name, None)
 log = open(os.path.join(work, "app.log"), "w")
-app = subprocess.Popen(["java", *os.environ.get("BENCH_JAVA_OPTS", "").split(), "-jar", JAR],
+OPTIONS = os.path.join(os.path.dirname(JAR), "jvm.options")
+shipped = ["@" + OPTIONS] if os.path.exists(OPTIONS) else []
+app = subprocess.Popen(["java", *shipped, *os.environ.get("BENCH_JAVA_OPTS", "").split(), "-jar", JAR],
                        env=env, stdout=log, stderr=subprocess.STDOUT)
 try:
     for _ in range(1200):

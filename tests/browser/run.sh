@@ -12,7 +12,7 @@ port="${BROWSER_TEST_PORT:-18090}"
 
 env -u QUARKUS_DATASOURCE_JDBC_URL -u QUARKUS_DATASOURCE_USERNAME -u QUARKUS_DATASOURCE_PASSWORD \
   EXOREG_EMBEDDED_DATA_DIR="$work/postgres" EXOREG_EMBEDDED_PORT="${BROWSER_TEST_DB_PORT:-15434}" \
-  QUARKUS_HTTP_PORT="$port" java -jar "$root/target/quarkus-app/quarkus-run.jar" > "$work/app.log" 2>&1 &
+  QUARKUS_HTTP_PORT="$port" java @"$root/target/quarkus-app/jvm.options" -jar "$root/target/quarkus-app/quarkus-run.jar" > "$work/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2> /dev/null || true; wait $app 2> /dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,6 +61,12 @@ public class RulesetResource {
     this.current = current;
   }
 
+  /**
+   * The most changes an applied import answers with in full; past it, the answer counts them and
+   * names the change feed, which pages through the same changes.
+   */
+  static final int MAX_DIFF_IN_ANSWER = ChangeResource.MAX_PAGE_SIZE;
+
   /** What an import did or, in a dry run, would do. */
   public record ImportResult(
       @Schema(enumeration = {"replace", "merge"}) String mode,
@@ -67,8 +74,40 @@ public class RulesetResource {
       boolean applied,
       long rulesetRevision,
       int changes,
-      @Schema(description = "The changes by action: added, changed, removed")
-          Map<String, List<Change>> diff) {}
+      @Schema(
+              description =
+                  "How many entries of each kind (rule, jurisdiction, policy...) each action"
+                      + " (added, changed, removed) touched")
+          Map<String, Map<String, Integer>> counts,
+      @Schema(
+              nullable = true,
+              description =
+                  "The changes by action: added, changed, removed. A dry run always has it; an"
+                      + " applied import has it up to "
+                      + MAX_DIFF_IN_ANSWER
+                      + " changes, and null past them: read changesFeed instead")
+          Map<String, List<Change>> diff,
+      @Schema(
+              nullable = true,
+              description =
+                  "For an applied import, the change feed from its revision on, which lists its"
+                      + " changes first; null for a dry run or an import that changed nothing")
+          String changesFeed) {
+
+    static ImportResult of(
+        String mode, boolean dryRun, boolean applied, long revision, List<Change> changes) {
+      boolean whole = dryRun || changes.size() <= MAX_DIFF_IN_ANSWER;
+      return new ImportResult(
+          mode,
+          dryRun,
+          applied,
+          revision,
+          changes.size(),
+          counted(changes),
+          whole ? grouped(changes) : null,
+          applied ? "/api/v1/changes?since=" + (revision - 1) : null);
+    }
+  }
 
   @GET
   @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -291,21 +330,23 @@ public class RulesetResource {
     try {
       if (options.dryRun()) {
         Preview preview = store.preview(edit);
-        List<Change> diff = preview.changes();
-        return new ImportResult(
-            options.mode(), true, false, preview.revision(), diff.size(), grouped(diff));
+        return ImportResult.of(options.mode(), true, false, preview.revision(), preview.changes());
       }
       Commit commit = store.commit(caller.name(), options.mode() + " import of " + what, edit);
-      return new ImportResult(
-          options.mode(),
-          false,
-          commit.applied(),
-          commit.revision(),
-          commit.changes().size(),
-          grouped(commit.changes()));
+      return ImportResult.of(
+          options.mode(), false, commit.applied(), commit.revision(), commit.changes());
     } catch (InvalidRulesetException refused) {
       throw explained.apply(refused);
     }
+  }
+
+  private static Map<String, Map<String, Integer>> counted(List<Change> changes) {
+    Map<String, Map<String, Integer>> counts = new LinkedHashMap<>();
+    for (Change.Action action : Change.Action.values()) {
+      counts.put(action.name(), new TreeMap<>());
+    }
+    changes.forEach(c -> counts.get(c.action().name()).merge(c.entity(), 1, Integer::sum));
+    return counts;
   }
 
   private static Map<String, List<Change>> grouped(List<Change> changes) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -584,6 +585,59 @@ class EditApiTest {
         .then()
         .statusCode(400)
         .body("errors.field", contains("mode"));
+  }
+
+  @Test
+  void anImportOfMoreThanAThousandChangesCountsThemAndNamesTheFeedThatListsThem() {
+    String table = export();
+    String prefix = code().substring(0, 4); // and four digits: eight capitals and digits in all
+    StringBuilder jurisdictions = new StringBuilder();
+    for (int i = 0; i < 1001; i++) {
+      jurisdictions
+          .append(i == 0 ? "" : ",")
+          .append(
+              """
+              {"code": "%s%04d", "name": "Imported land %d", "parent": null, "regulator": null,
+               "notes": null, "aliases": []}"""
+                  .formatted(prefix, i, i));
+    }
+    String bundle = "{\"format\": \"exoreg-ruleset/1\", \"jurisdictions\": [%s]}";
+    String body = bundle.formatted(jurisdictions);
+    long before = revision();
+    // a dry run shows every change, however many
+    as(admin)
+        .body(body)
+        .post("/api/v1/ruleset?mode=merge&dryRun=true")
+        .then()
+        .statusCode(200)
+        .body("diff.added", hasSize(1001))
+        .body("counts.added.jurisdiction", equalTo(1001))
+        .body("changesFeed", nullValue());
+    as(admin)
+        .body(body)
+        .post("/api/v1/ruleset?mode=merge")
+        .then()
+        .statusCode(200)
+        .body("applied", equalTo(true))
+        .body("changes", equalTo(1001))
+        .body("counts.added", equalTo(Map.of("jurisdiction", 1001)))
+        .body("counts.changed", equalTo(Map.of()))
+        .body("diff", nullValue())
+        .body("changesFeed", equalTo("/api/v1/changes?since=" + before));
+    Response feed = given().queryParam("size", 1000).get("/api/v1/changes?since=" + before);
+    feed.then().statusCode(200).body("total", equalTo(1001)).body("hasMore", equalTo(true));
+    assertEquals(
+        List.of(before + 1),
+        feed.jsonPath().getList("changes.revision", Long.class).stream().distinct().toList());
+    assertEquals(prefix + "0000", feed.jsonPath().getString("changes[0].id"));
+    // the table as it was: the imported jurisdictions go again
+    as(admin)
+        .body(table)
+        .post("/api/v1/ruleset?mode=replace")
+        .then()
+        .statusCode(200)
+        .body("counts.removed.jurisdiction", equalTo(1001))
+        .body("diff", nullValue());
   }
 
   @Test

@@ -76,6 +76,7 @@ class PackagedAppIT {
     ProcessBuilder builder =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + JAR.resolveSibling("jvm.options"),
                 "-jar",
                 JAR.toString())
             .redirectErrorStream(true)
