@@ -52,8 +52,22 @@ final class BundleValidator {
 
   private final Set<String> urls = new HashSet<>();
 
+  /**
+   * Whether the bundle is a table the store committed, so passed every check when it was written:
+   * its ids, links, uniqueness and overlaps are not checked again, and it is only built.
+   */
+  private final boolean committed;
+
+  private BundleValidator(boolean committed) {
+    this.committed = committed;
+  }
+
   static RuleTable validate(Bundle bundle, long revision) {
-    return new BundleValidator().check(bundle, revision);
+    return new BundleValidator(false).check(bundle, revision);
+  }
+
+  static RuleTable rebuild(Bundle bundle, long revision) {
+    return new BundleValidator(true).check(bundle, revision);
   }
 
   private RuleTable check(Bundle bundle, long revision) {
@@ -165,7 +179,7 @@ final class BundleValidator {
 
   /** Rule ids are unique in the whole table: a policy's rule is named apart from the law's. */
   private void policyRuleIds(List<Rule> law, List<Bundle.PolicyEntry> policies) {
-    if (policies == null) {
+    if (policies == null || committed) {
       return;
     }
     Map<String, String> owners = new HashMap<>();
@@ -224,7 +238,7 @@ final class BundleValidator {
    * other rules, which its commit passed and which a batch of its neighbours' changes would upset.
    */
   static Rule validateRule(RuleTable table, Bundle.RuleEntry entry, boolean againstOthers) {
-    BundleValidator validator = new BundleValidator();
+    BundleValidator validator = new BundleValidator(false);
     String field = "rules[0]";
     Rule rule =
         validator.rule(
@@ -258,7 +272,7 @@ final class BundleValidator {
    * against the law's and other policies'. Its fields are named as those of {@code policies[0]}.
    */
   static Policy validatePolicy(RuleTable table, Bundle.PolicyEntry entry, boolean againstOthers) {
-    BundleValidator validator = new BundleValidator();
+    BundleValidator validator = new BundleValidator(false);
     Policy policy =
         validator.policy(
             "policies[0]", entry, Trees.of(table), id -> table.references().containsKey(id));
@@ -513,6 +527,9 @@ final class BundleValidator {
   }
 
   private <T> void uniqueIds(String list, List<T> entries, Function<T, String> id) {
+    if (committed) {
+      return;
+    }
     Map<String, String> seen = new HashMap<>();
     for (int i = 0; i < entries.size(); i++) {
       String value = entries.get(i) == null ? null : id.apply(entries.get(i));
@@ -532,6 +549,9 @@ final class BundleValidator {
    * together.
    */
   private void overlaps(String list, List<Rule> rules) {
+    if (committed) {
+      return;
+    }
     Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
     for (int i = 0; i < rules.size(); i++) {
       Rule r = rules.get(i);
@@ -583,7 +603,7 @@ final class BundleValidator {
   private void checkId(String at, String field, String id, Pattern pattern) {
     if (id == null || id.isBlank()) {
       fail(at, field, "is required");
-    } else if (!pattern.matcher(id).matches()) {
+    } else if (!committed && !pattern.matcher(id).matches()) {
       fail(
           at,
           field,
@@ -664,7 +684,7 @@ final class BundleValidator {
   }
 
   private void checkUrl(String at, String field, String url) {
-    if (url != null && !urls.contains(url)) {
+    if (url != null && !committed && !urls.contains(url)) {
       if (HTTP_URL.matcher(url).matches()) {
         urls.add(url);
       } else {

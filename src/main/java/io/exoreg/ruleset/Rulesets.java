@@ -146,6 +146,14 @@ public final class Rulesets {
     return BundleValidator.validate(bundle, revision);
   }
 
+  /**
+   * Builds the snapshot of a table the store committed at {@code revision}, read back as it was
+   * written: the checks a write passed (ids, links, uniqueness, overlaps) are not made again.
+   */
+  public static RuleTable committedTable(Bundle bundle, long revision) {
+    return BundleValidator.rebuild(bundle, revision);
+  }
+
   /** The table as a bundle; reading it back gives an equal table. */
   public static Bundle toBundle(RuleTable table) {
     Map<String, String> statuses = new LinkedHashMap<>();

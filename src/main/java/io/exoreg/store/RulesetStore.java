@@ -201,7 +201,7 @@ public class RulesetStore {
     }
     List<Change> changes = changes(start, revision);
     return Optional.of(
-        Rulesets.toBundle(Rulesets.toTable(TableEdit.applying(base, changes), revision)));
+        Rulesets.toBundle(Rulesets.committedTable(TableEdit.applying(base, changes), revision)));
   }
 
   /** A page of the change feed and how many changes it has in all, read as one. */
@@ -334,7 +334,7 @@ public class RulesetStore {
             EntryRows.read(rows, Change.REFERENCE),
             EntryRows.read(rows, Change.RULE),
             EntryRows.read(rows, Change.POLICY));
-    return Rulesets.toTable(bundle, head.revision);
+    return Rulesets.committedTable(bundle, head.revision);
   }
 
   private Commit write(
