@@ -25,7 +25,7 @@ port_a=$(free_port); port_b=$(free_port); db_port=$(free_port); nginx_port=$(fre
 secret="exo_store-benchmark"
 hash=$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)
 options_file="$(dirname "$jar")/jvm.options"
-java_opts="$([ -f "$options_file" ] && echo "@$options_file") ${BENCH_JAVA_OPTS:--Xmx1g}"
+java_opts="$([ -f "$options_file" ] && echo "@$options_file" || true) ${BENCH_JAVA_OPTS:--Xmx1g}"
 settings=(EXOREG_API_KEYS_BENCH_SHA256="$hash" EXOREG_HTTP_MAX_BODY_SIZE=512M QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE=512M
   MALLOC_ARENA_MAX=2)
 apps=()
