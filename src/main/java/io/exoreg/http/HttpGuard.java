@@ -93,9 +93,23 @@ public class HttpGuard {
     this.maxUri = config.maxUriLength();
   }
 
+  /**
+   * Where the guard stands among the routes: before authentication ({@code -200}) and everything
+   * after it, so that it sees every request first.
+   */
+  public static final int ORDER = -210;
+
   void install(@Observes Router router) {
-    router.route().order(-200).handler(this::guard);
-    router.route().order(-200).failureHandler(this::failed);
+    router.route().order(ORDER).handler(this::guard);
+    router.route().order(ORDER).failureHandler(this::failed);
+  }
+
+  /** Tags the request in the HTTP metrics with the path template it matched. */
+  public static void tagTemplate(String template) {
+    Context vertx = Vertx.currentContext();
+    if (vertx != null) {
+      vertx.putLocal(URL_TEMPLATE, template);
+    }
   }
 
   private void guard(RoutingContext context) {

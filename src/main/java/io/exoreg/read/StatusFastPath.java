@@ -3,6 +3,7 @@ package io.exoreg.read;
 import io.exoreg.decision.Policy;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.http.Accept;
+import io.exoreg.http.HttpGuard;
 import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
 import io.vertx.core.MultiMap;
@@ -36,8 +37,13 @@ public class StatusFastPath {
     this.defaultIngredient = config.defaultIngredient();
   }
 
+  private static final String PATH = "/api/v1/status";
+
   void install(@Observes Router router) {
-    router.get("/api/v1/status").order(-100).handler(this::answer);
+    // Right after the guard: a kept answer needs no identity (reads are public and authentication
+    // is not proactive), and the metrics get its template from here rather than from matching the
+    // path against every resource on each request.
+    router.get(PATH).order(HttpGuard.ORDER + 1).handler(this::answer);
   }
 
   private void answer(RoutingContext context) {
@@ -63,6 +69,7 @@ public class StatusFastPath {
       answers.rememberQuery(table, query, key);
     }
     answer.tally().record();
+    HttpGuard.tagTemplate(PATH);
     String tag = answer.header();
     String ifNoneMatch = context.request().getHeader(HttpHeaders.IF_NONE_MATCH);
     var response =

@@ -91,6 +91,21 @@ class ObservabilityTest {
   }
 
   @Test
+  void keptAnswersAreTaggedByTheirTemplateHoweverThePathIsSpelt() {
+    for (int i = 0; i < 3; i++) {
+      // a kept answer after the first, served before any resource is matched
+      given()
+          .urlEncodingEnabled(false)
+          .get(STATUS.replace("/api/v1/status", "/api/v1/spelt-" + i + "/../status"))
+          .then()
+          .statusCode(200);
+    }
+    List<String> uris = uriTags();
+    assertTrue(uris.contains("/api/v1/status"), uris.toString());
+    assertTrue(uris.stream().noneMatch(uri -> uri.contains("spelt-")), uris.toString());
+  }
+
+  @Test
   void errorsOnPathsNoRouteMatchesShareOneMetricsTag() {
     for (int i = 0; i < 150; i++) {
       String path = "/api/v1/rules/junk-" + i + "/deeper-" + i;
