@@ -6,8 +6,9 @@
 # padding spaces the service trims, up to BENCH_MAX_PADDING characters), so no request line is
 # ever seen twice. Starts the packaged application (built if needed; BENCH_APP names another
 # quarkus-app folder) on its embedded default with the options it ships with (its jvm.options,
-# when the build has one) and BENCH_JAVA_OPTS after them (none by default), warms it up, then runs wrk and prints resident memory before, after and at its
-# peak. Needs java, maven, python3, curl and wrk.
+# when the build has one) and BENCH_JAVA_OPTS after them (none by default), warms it up, then
+# runs wrk and prints resident memory before, after and at its peak. Needs java, maven, python3,
+# curl and wrk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-40}"

@@ -218,10 +218,7 @@ public class HttpGuard {
 
   private void problem(RoutingContext context, int status, String detail) {
     // the HTTP metrics tag a refused request by this, not by a path any client can vary
-    Context vertx = Vertx.currentContext();
-    if (vertx != null) {
-      vertx.putLocal(URL_TEMPLATE, REFUSED);
-    }
+    tagTemplate(REFUSED);
     try {
       context
           .response()

@@ -37,9 +37,6 @@ public final class LostConnectionTraces implements Filter {
           return true;
         }
       }
-      if (cause.getCause() == cause) {
-        break;
-      }
     }
     return false;
   }
