@@ -30,7 +30,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * port} or, when another process holds that port, on a free one ({@link #port()} tells which).
    */
   public static EmbeddedDatabase start(Path dataDirectory, int port) {
-    int chosen = isFree(port) ? port : freePort();
+    return startOn(dataDirectory, portFor(port));
+  }
+
+  /** {@code port} when no process listens on it, else a free one. */
+  static int portFor(int port) {
+    return isFree(port) ? port : freePort();
+  }
+
+  /** Starts a server on {@code dataDirectory}, on exactly {@code chosen}. */
+  static EmbeddedDatabase startOn(Path dataDirectory, int chosen) {
     EmbeddedPostgres postgres;
     try {
       Files.createDirectories(dataDirectory);
@@ -62,13 +71,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   public String jdbcUrl() {
-    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    return jdbcUrl(postgres.getPort());
+  }
+
+  private static String jdbcUrl(int port) {
+    return "jdbc:postgresql://localhost:" + port + "/postgres";
   }
 
   /** The datasource settings that point the application at this server. */
   public Map<String, String> datasourceProperties() {
+    return datasourceProperties(port());
+  }
+
+  /** The datasource settings that point the application at a server on {@code port}. */
+  static Map<String, String> datasourceProperties(int port) {
     return Map.of(
-        "quarkus.datasource.jdbc.url", jdbcUrl(),
+        "quarkus.datasource.jdbc.url", jdbcUrl(port),
         "quarkus.datasource.username", "postgres",
         "quarkus.datasource.password", "");
   }

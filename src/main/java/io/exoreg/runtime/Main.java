@@ -4,11 +4,14 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 
 /**
- * Starts exoreg. With no datasource URL configured, it first starts the embedded PostgreSQL, so
- * that the packaged application runs on a machine with no database installed.
+ * Starts exoreg. With no datasource URL configured, it also starts the embedded PostgreSQL, while
+ * the application boots, so that the packaged application runs on a machine with no database
+ * installed.
  */
 @QuarkusMain
 public final class Main {
@@ -22,22 +25,37 @@ public final class Main {
 
   private Main() {}
 
-  private static volatile EmbeddedDatabase embedded;
+  /** The embedded server, starting or started, when this process runs one. */
+  private static volatile CompletableFuture<EmbeddedDatabase> embedded;
 
   public static void main(String... args) {
     if (setting("quarkus.datasource.jdbc.url", null) == null) {
       Path dataDirectory = Path.of(setting(DATA_DIR, "exoreg-data/postgres")).toAbsolutePath();
       int port = Integer.parseInt(setting(PORT, "54329"));
-      embedded = EmbeddedDatabase.start(dataDirectory, port);
-      embedded.datasourceProperties().forEach(System::setProperty);
-      if (embedded.port() != port) {
+      int chosen = EmbeddedDatabase.portFor(port);
+      EmbeddedDatabase.datasourceProperties(chosen).forEach(System::setProperty);
+      if (chosen != port) {
         LOG.warnf(
             "Port %d (%s) is taken by another process; the embedded PostgreSQL listens on %d"
                 + " instead",
-            port, PORT, embedded.port());
+            port, PORT, chosen);
       }
-      LOG.infof(
-          "Embedded PostgreSQL on port %d with its data in %s", embedded.port(), dataDirectory);
+      // the server starts while the application boots: nothing asks for the database before the
+      // table is loaded, which waits for it (awaitEmbedded)
+      embedded =
+          CompletableFuture.supplyAsync(
+              () -> {
+                EmbeddedDatabase started = EmbeddedDatabase.startOn(dataDirectory, chosen);
+                LOG.infof(
+                    "Embedded PostgreSQL on port %d with its data in %s",
+                    started.port(), dataDirectory);
+                return started;
+              },
+              task -> {
+                Thread thread = new Thread(task, "exoreg-embedded-start");
+                thread.setDaemon(true);
+                thread.start();
+              });
     }
     Quarkus.run(
         null,
@@ -52,13 +70,35 @@ public final class Main {
   }
 
   /**
+   * Waits until the embedded server, when this process starts one, has started; throws why it could
+   * not, which no retry would mend.
+   */
+  public static void awaitEmbedded() {
+    CompletableFuture<EmbeddedDatabase> starting = embedded;
+    if (starting == null) {
+      return;
+    }
+    try {
+      starting.join();
+    } catch (CompletionException e) {
+      throw new IllegalStateException(
+          "The embedded PostgreSQL did not start: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /**
    * Stops the embedded server, if this process started one. Called last on shutdown, once in-flight
    * requests have finished, and on an exit without a shutdown (a failed start).
    */
   static synchronized void stopEmbedded() {
-    if (embedded != null) {
-      embedded.close();
-      embedded = null;
+    CompletableFuture<EmbeddedDatabase> starting = embedded;
+    embedded = null;
+    if (starting != null) {
+      try {
+        starting.join().close();
+      } catch (CompletionException e) {
+        // it never started: nothing to stop
+      }
     }
   }
 

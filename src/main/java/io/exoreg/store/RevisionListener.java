@@ -1,6 +1,7 @@
 package io.exoreg.store;
 
 import io.exoreg.runtime.ExoregConfig;
+import io.exoreg.runtime.Main;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -68,6 +69,7 @@ public class RevisionListener {
    * otherwise starts unready and keeps trying in the background.
    */
   void onStart(@Observes StartupEvent event) {
+    Main.awaitEmbedded(); // a server that could not start does not come by retrying
     try {
       loader.bootstrap();
     } catch (RuntimeException e) {

@@ -52,7 +52,9 @@ public class WebhookSender {
   private final ExoregConfig.Webhooks config;
   private final Clock clock;
   private final String userAgent;
-  private final HttpClient http;
+  // made at the first delivery: a client loads TLS, hundreds of classes an instance without
+  // webhooks never needs, and costs a start a tenth of a second
+  private volatile HttpClient http;
   private final Semaphore wake = new Semaphore(0);
   private final List<Thread> threads = new ArrayList<>();
   private final Counter sent;
@@ -77,12 +79,6 @@ public class WebhookSender {
     this.config = config.webhooks();
     this.clock = clock;
     this.userAgent = "exoreg-webhooks/" + version;
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(this.config.timeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
     this.sent = deliveries(registry, "sent");
     this.retried = deliveries(registry, "retried");
     this.failed = deliveries(registry, "failed");
@@ -192,6 +188,25 @@ public class WebhookSender {
     }
   }
 
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client =
+              HttpClient.newBuilder()
+                  .version(HttpClient.Version.HTTP_1_1)
+                  .connectTimeout(config.timeout())
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .build();
+          http = client;
+        }
+      }
+    }
+    return client;
+  }
+
   /** One attempt: the event posted, signed, and what became of it. */
   private Outcome attempt(Due due) {
     long started = System.nanoTime();
@@ -279,7 +294,7 @@ public class WebhookSender {
             .POST(HttpRequest.BodyPublishers.ofString(due.body()))
             .build();
     HttpResponse<InputStream> response =
-        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        http().send(request, HttpResponse.BodyHandlers.ofInputStream());
     // the answer's body is not wanted: closed unread, so a receiver cannot hold a sender with it
     response.body().close();
     return response.statusCode();
