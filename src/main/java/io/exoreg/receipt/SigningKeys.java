@@ -19,6 +19,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,7 +96,7 @@ public class SigningKeys {
 
   void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 900) StartupEvent event) {
     try {
-      // the bootstrap reads them, once the database answers, before the first snapshot
+      // the bootstrap reads them, once the database answers, while the table loads
       if (keys == null || (fromFile != null && !fileKeyRecorded)) {
         refresh();
       }
@@ -116,7 +117,7 @@ public class SigningKeys {
   }
 
   /** The keys are read, or the first made, before the service is ready, not on the next round. */
-  void onDatabaseReady(@Observes DatabaseReady event) {
+  void onDatabaseReady(@ObservesAsync DatabaseReady event) {
     refresh();
   }
 

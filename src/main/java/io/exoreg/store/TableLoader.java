@@ -11,6 +11,8 @@ import jakarta.persistence.SchemaValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
@@ -72,9 +74,16 @@ public class TableLoader {
     // the keys before the snapshot: a snapshot installed ends the bootstrap for good, and once it
     // is, the bootstrap asks nothing more of the database
     createFirstAdminKey();
-    ready.fire(new DatabaseReady());
+    // read on another thread while this one loads the table
+    CompletableFuture<DatabaseReady> others =
+        ready.fireAsync(new DatabaseReady()).toCompletableFuture();
     if (!importDefaultIfEmpty()) {
       reload(); // the first import installs the table it commits
+    }
+    try {
+      others.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
   }
 
