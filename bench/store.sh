@@ -31,7 +31,7 @@ settings=(EXOREG_API_KEYS_BENCH_SHA256="$hash" EXOREG_HTTP_MAX_BODY_SIZE=512M QU
 apps=()
 cleanup() {
   for pid in "${apps[@]}"; do kill "$pid" 2> /dev/null || true; done
-  for pid in "${apps[@]}"; do while kill -0 "$pid" 2> /dev/null; do sleep 0.05; done; done
+  for pid in "${apps[@]}"; do gone "$pid"; done
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2> /dev/null || true
   rm -rf "$work"
 }
@@ -53,11 +53,12 @@ start() {
   jcmd "$pid" Thread.print 2> /dev/null | grep -A 12 '"exoreg-revision-listener"' >&2 || true
   exit 1
 }
-# start runs in a subshell, so its process is no child of this shell's to wait for: stop polls until
-# it has gone, its embedded server stopped with it
+# start runs in a subshell, so its process is no child of this shell's to wait for: gone polls until
+# it has exited, its embedded server stopped with it
+gone() { while kill -0 "$1" 2> /dev/null; do sleep 0.05; done; }
 stop() {
   kill "$1"
-  while kill -0 "$1" 2> /dev/null; do sleep 0.05; done
+  gone "$1"
 }
 now() { date +%s.%N; }
 ms() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }

@@ -71,10 +71,11 @@ public class TableLoader {
       throw new IllegalStateException(
           "The database schema is not the one this version maps: " + e.getMessage(), e);
     }
-    // the keys before the snapshot: a snapshot installed ends the bootstrap for good, and once it
-    // is, the bootstrap asks nothing more of the database
+    // the first key before the snapshot: a snapshot installed ends the bootstrap for good, and once
+    // it is, the bootstrap asks nothing more of the database
     createFirstAdminKey();
-    // read on another thread while this one loads the table
+    // the rest that needs the database (the signing keys) is read on another thread while this one
+    // loads the table; failing once the table is in, it is mended by its own periodic read
     CompletableFuture<DatabaseReady> others =
         ready.fireAsync(new DatabaseReady()).toCompletableFuture();
     if (!importDefaultIfEmpty()) {
