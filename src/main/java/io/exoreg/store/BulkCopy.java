@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.generator.BeforeExecutionGenerator;
 import org.hibernate.generator.EventType;
-import org.hibernate.generator.Generator;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.postgresql.PGConnection;
@@ -126,9 +126,14 @@ final class BulkCopy {
     return rows;
   }
 
-  /** Inserts the rows, all of one entity class, as one {@code COPY}. */
-  static void insert(StatelessSession session, Class<?> type, List<?> rows) {
-    if (rows.isEmpty()) {
+  /**
+   * Inserts a row of one entity class for each item, as one {@code COPY}. Each row is made from its
+   * item just before it is sent, so that making the rows overlaps with the server taking them in,
+   * and no list of them all is ever held.
+   */
+  static <T> void insert(
+      StatelessSession session, Class<?> type, List<T> items, Function<? super T, ?> toRow) {
+    if (items.isEmpty()) {
       return;
     }
     Mapping mapping = Mapping.of(session, type);
@@ -136,29 +141,21 @@ final class BulkCopy {
     SharedSessionContractImplementor implementor = mapping.session();
     List<String> columns = mapping.columns();
     List<AttributeMapping> attributes = mapping.attributes();
-    Generator generator = persister.getGenerator();
     String table = mapping.table();
     String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
-    // the ids first: drawing one from a sequence is a query, and none may run during the COPY
-    Object[] ids = new Object[rows.size()];
-    int n = 0;
-    for (Object row : rows) {
-      Object id = persister.getIdentifierMapping().getIdentifier(row);
-      if (id == null && generator instanceof BeforeExecutionGenerator drawn) {
-        id = drawn.generate(implementor, row, null, EventType.INSERT);
-      }
-      ids[n++] = id;
-    }
+    Object[] drawn = drawIds(persister, implementor, items.size());
     List<Object[]> keys =
-        rows.size() >= KEYS_CHECKED_AFTER ? dropForeignKeys(session, table) : List.of();
+        items.size() >= KEYS_CHECKED_AFTER ? dropForeignKeys(session, table) : List.of();
     session.doWork(
         connection -> {
           CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
           try {
             Text line = new Text();
             int i = 0;
-            for (Object row : rows) {
-              line.value(ids[i++]);
+            for (T item : items) {
+              Object row = toRow.apply(item);
+              line.value(
+                  drawn != null ? drawn[i++] : persister.getIdentifierMapping().getIdentifier(row));
               for (AttributeMapping attribute : attributes) {
                 line.separator('\t');
                 line.value(attribute.getValue(row));
@@ -183,6 +180,24 @@ final class BulkCopy {
               "ALTER TABLE " + table + " ADD CONSTRAINT \"" + key[0] + "\" " + key[1])
           .executeUpdate();
     }
+  }
+
+  /**
+   * The ids of {@code count} new rows when the entity draws them from a sequence, else null (the
+   * rows carry their own). They are drawn before the {@code COPY}: drawing is a query, and none may
+   * run during it. A sequence's values owe nothing to the rows they go to.
+   */
+  private static Object[] drawIds(
+      EntityPersister persister, SharedSessionContractImplementor session, int count) {
+    if (!(persister.getGenerator() instanceof BeforeExecutionGenerator generator)
+        || !generator.generatesOnInsert()) {
+      return null;
+    }
+    Object[] ids = new Object[count];
+    for (int i = 0; i < count; i++) {
+      ids[i] = generator.generate(session, null, null, EventType.INSERT);
+    }
+    return ids;
   }
 
   /**

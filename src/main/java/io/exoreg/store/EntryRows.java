@@ -153,11 +153,10 @@ final class EntryRows {
     List<E> entries = kind.list().apply(bundle);
     // a changed or moved entry's row is deleted and written anew: one COPY costs less than as many
     // updates
-    List<EntryRow<E>> written = new ArrayList<>();
+    List<Integer> written = new ArrayList<>();
     List<String> deleted = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
-      E entry = entries.get(i);
-      String id = kind.id().apply(entry);
+      String id = kind.id().apply(entries.get(i));
       Integer position = positions.remove(id);
       if (position != null && position == i && !changed.contains(kind.entity() + "\u0000" + id)) {
         continue;
@@ -165,10 +164,7 @@ final class EntryRows {
       if (position != null) {
         deleted.add(id);
       }
-      EntryRow<E> row = kind.create().get();
-      row.write(entry);
-      row.position = i;
-      written.add(row);
+      written.add(i);
     }
     deleted.addAll(positions.keySet()); // the rows of entries the bundle no longer has
     for (int from = 0; from < deleted.size(); from += 1000) {
@@ -178,7 +174,16 @@ final class EntryRows {
           .setParameter("ids", deleted.subList(from, Math.min(deleted.size(), from + 1000)))
           .executeUpdate();
     }
-    BulkCopy.insert(session, kind.type(), written);
+    BulkCopy.insert(
+        session,
+        kind.type(),
+        written,
+        i -> {
+          EntryRow<E> row = kind.create().get();
+          row.write(entries.get(i));
+          row.position = i;
+          return row;
+        });
   }
 
   /** The table's entries as the rows hold them, in order: the lists of a bundle. */

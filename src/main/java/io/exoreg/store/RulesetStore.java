@@ -348,9 +348,6 @@ public class RulesetStore {
     // the database takes the rows
     CompletableFuture<byte[]> checkpoint =
         whole == null ? null : CompletableFuture.supplyAsync(() -> gzip(whole));
-    // and writes the JSON of its changes meanwhile too
-    CompletableFuture<List<ChangeRow>> changed =
-        whole == null ? null : CompletableFuture.supplyAsync(() -> changeRows(table, edit));
     if (whole != null) {
       EntryRows.replace(rows, whole, edit.changes());
     } else {
@@ -378,9 +375,10 @@ public class RulesetStore {
       revision.persist();
     }
     if (whole != null) {
-      BulkCopy.insert(rows, ChangeRow.class, changed.join());
+      BulkCopy.insert(
+          rows, ChangeRow.class, edit.changes(), change -> changeRow(table.revision(), change));
     } else {
-      changeRows(table, edit).forEach(row -> row.persist());
+      edit.changes().forEach(change -> changeRow(table.revision(), change).persist());
     }
     // what commits with the revision or not at all: the events of the watches it concerns
     written.fire(new RevisionWritten(base, table, edit.changes()));
@@ -394,10 +392,6 @@ public class RulesetStore {
     boolean checkpointDue = whole == null && table.revision() % checkpointEvery == 0;
     committed.fire(new CommittedTable(table, checkpointDue));
     return new Commit(table.revision(), edit.changes(), table);
-  }
-
-  private static List<ChangeRow> changeRows(RuleTable table, TableEdit edit) {
-    return edit.changes().stream().map(change -> changeRow(table.revision(), change)).toList();
   }
 
   private static ChangeRow changeRow(long revision, Change change) {
