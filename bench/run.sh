@@ -25,7 +25,7 @@ done
 # a key of the run's own, to write the policy the policy questions ask for
 secret="exo_bench-$(date +%s%N)"
 MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" EXOREG_API_KEYS_BENCH_SHA256="$(printf %s "$secret" | sha256sum | cut -d' ' -f1)" EXOREG_API_KEYS_BENCH_ADMIN=true EXOREG_EMBEDDED_DATA_DIR="$work/postgres" EXOREG_EMBEDDED_PORT="$db_port" QUARKUS_HTTP_PORT="$port" \
-  java ${BENCH_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k} -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
+  java ${BENCH_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa} -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
 app=$!
 cleanup() {
   kill "$app" 2> /dev/null || true

@@ -1,6 +1,7 @@
 package io.exoreg.runtime;
 
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,6 +23,12 @@ public final class Main {
 
   /** The embedded server's port ({@code EXOREG_EMBEDDED_PORT}). */
   static final String PORT = "exoreg.embedded.port";
+
+  /**
+   * Set, the application stops as soon as it has started: the build starts it so once, on a
+   * database of its own, to record the classes a start loads in the packaged class archive.
+   */
+  static final String EXIT_ONCE_STARTED = "exoreg.exit-once-started";
 
   private Main() {}
 
@@ -58,7 +65,7 @@ public final class Main {
               });
     }
     Quarkus.run(
-        null,
+        Boolean.parseBoolean(setting(EXIT_ONCE_STARTED, "false")) ? Started.class : Serving.class,
         (exitCode, failure) -> {
           if (failure != null) {
             LOG.error("exoreg could not start", failure);
@@ -67,6 +74,23 @@ public final class Main {
           System.exit(exitCode);
         },
         args);
+  }
+
+  /** Serves until the process is asked to stop. */
+  static final class Serving implements QuarkusApplication {
+    @Override
+    public int run(String... args) {
+      Quarkus.waitForExit();
+      return 0;
+    }
+  }
+
+  /** Stops once started: the table is loaded and the HTTP server listens by then. */
+  static final class Started implements QuarkusApplication {
+    @Override
+    public int run(String... args) {
+      return 0;
+    }
   }
 
   /**
