@@ -52,6 +52,29 @@ public interface ExoregConfig {
   @Positive
   int maxUriLength();
 
+  /**
+   * The embedded PostgreSQL. {@link Main} reads these before this configuration exists, since they
+   * decide the datasource; they are declared here so that a system property may give them too.
+   */
+  Embedded embedded();
+
+  interface Embedded {
+    /** {@code exoreg.embedded.data-dir}: where the embedded server keeps its data. */
+    @WithDefault(Main.DEFAULT_DATA_DIR)
+    String dataDir();
+
+    /** {@code exoreg.embedded.port}: the port asked for; a free one when another process has it. */
+    @WithDefault(Main.DEFAULT_PORT)
+    int port();
+  }
+
+  /**
+   * {@code exoreg.exit-once-started}: stop as soon as the start is over, read by {@link Main} like
+   * the embedded server's settings.
+   */
+  @WithDefault("false")
+  boolean exitOnceStarted();
+
   /** Today's answers, kept serialized so that a question asked again is sent from memory. */
   // named explicitly: a failed check names a group by this, not by the method's camel case
   @WithName("kept-answers")

@@ -21,8 +21,12 @@ public final class Main {
   /** Where the embedded server keeps its data ({@code EXOREG_EMBEDDED_DATA_DIR}). */
   static final String DATA_DIR = "exoreg.embedded.data-dir";
 
+  static final String DEFAULT_DATA_DIR = "exoreg-data/postgres";
+
   /** The embedded server's port ({@code EXOREG_EMBEDDED_PORT}). */
   static final String PORT = "exoreg.embedded.port";
+
+  static final String DEFAULT_PORT = "54329";
 
   /**
    * Set, the application stops as soon as it has started: the build starts it so once, on a
@@ -37,8 +41,8 @@ public final class Main {
 
   public static void main(String... args) {
     if (setting("quarkus.datasource.jdbc.url", null) == null) {
-      Path dataDirectory = Path.of(setting(DATA_DIR, "exoreg-data/postgres")).toAbsolutePath();
-      int port = Integer.parseInt(setting(PORT, "54329"));
+      Path dataDirectory = Path.of(setting(DATA_DIR, DEFAULT_DATA_DIR)).toAbsolutePath();
+      int port = Integer.parseInt(setting(PORT, DEFAULT_PORT));
       int chosen = EmbeddedDatabase.portFor(port);
       EmbeddedDatabase.datasourceProperties(chosen).forEach(System::setProperty);
       if (chosen != port) {

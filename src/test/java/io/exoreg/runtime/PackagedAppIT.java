@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -72,13 +74,22 @@ class PackagedAppIT {
 
   /** Starts the packaged application with these settings. */
   static Process launch(Path log, int httpPort, Map<String, String> settings) throws Exception {
+    return launch(log, httpPort, settings, List.of());
+  }
+
+  /** Starts the packaged application with these settings and JVM options (-D...). */
+  static Process launch(
+      Path log, int httpPort, Map<String, String> settings, List<String> jvmOptions)
+      throws Exception {
     assertTrue(Files.exists(JAR), "package the application first: " + JAR);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("@" + JAR.resolveSibling("jvm.options"));
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(JAR.toString());
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + JAR.resolveSibling("jvm.options"),
-                "-jar",
-                JAR.toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");

@@ -1,12 +1,15 @@
 package io.exoreg.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,6 +51,40 @@ class SettingsIT {
       assertNotEquals(0, app.exitValue(), Files.readString(log));
       String logged = Files.readString(log);
       assertTrue(logged.contains(setting), "the setting is not named: " + logged);
+    } finally {
+      app.destroyForcibly().waitFor();
+    }
+  }
+
+  /**
+   * The settings read before the configuration exists may be system properties too, like every
+   * other: the embedded server's folder and port, and the switch that stops the application once it
+   * has started, with which the build records its class archive.
+   */
+  @Test
+  void theEmbeddedServersSettingsMayBeSystemProperties() throws Exception {
+    Path work = Files.createTempDirectory("exoreg-settings");
+    Path log = work.resolve("app.log");
+    Path data = work.resolve("postgres");
+    int dbPort = EmbeddedDatabase.freePort();
+    Process app =
+        PackagedAppIT.launch(
+            log,
+            EmbeddedDatabase.freePort(),
+            Map.of(),
+            List.of(
+                "-Dexoreg.embedded.data-dir=" + data,
+                "-Dexoreg.embedded.port=" + dbPort,
+                "-Dexoreg.exit-once-started=true"));
+    try {
+      assertTrue(app.waitFor(90, TimeUnit.SECONDS), "still running: " + Files.readString(log));
+      String logged = Files.readString(log);
+      assertEquals(0, app.exitValue(), logged);
+      assertTrue(
+          logged.contains("Embedded PostgreSQL on port " + dbPort + " with its data in " + data),
+          logged);
+      assertTrue(logged.contains("Imported the default rule table"), logged);
+      assertTrue(Files.exists(data.resolve("PG_VERSION")), "no cluster in " + data);
     } finally {
       app.destroyForcibly().waitFor();
     }
