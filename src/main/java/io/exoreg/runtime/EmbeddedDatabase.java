@@ -33,9 +33,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     return startOn(dataDirectory, portFor(port));
   }
 
-  /** {@code port} when no process listens on it, else a free one. */
+  /** {@code port} when no process listens on it, else (and for 0, any port) a free one. */
   static int portFor(int port) {
-    return isFree(port) ? port : freePort();
+    return port != 0 && isFree(port) ? port : freePort();
   }
 
   /** Starts a server on {@code dataDirectory}, on exactly {@code chosen}. */

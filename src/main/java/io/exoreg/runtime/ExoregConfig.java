@@ -63,7 +63,10 @@ public interface ExoregConfig {
     @WithDefault(Main.DEFAULT_DATA_DIR)
     String dataDir();
 
-    /** {@code exoreg.embedded.port}: the port asked for; a free one when another process has it. */
+    /**
+     * {@code exoreg.embedded.port}: the port asked for; a free one when another process has it, or
+     * for 0.
+     */
     @WithDefault(Main.DEFAULT_PORT)
     int port();
   }

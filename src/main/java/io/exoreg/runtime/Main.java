@@ -45,7 +45,7 @@ public final class Main {
       int port = Integer.parseInt(setting(PORT, DEFAULT_PORT));
       int chosen = EmbeddedDatabase.portFor(port);
       EmbeddedDatabase.datasourceProperties(chosen).forEach(System::setProperty);
-      if (chosen != port) {
+      if (port != 0 && chosen != port) {
         LOG.warnf(
             "Port %d (%s) is taken by another process; the embedded PostgreSQL listens on %d"
                 + " instead",
@@ -89,7 +89,7 @@ public final class Main {
     }
   }
 
-  /** Stops once started: the table is loaded and the HTTP server listens by then. */
+  /** Stops as soon as the start is over. */
   static final class Started implements QuarkusApplication {
     @Override
     public int run(String... args) {
