@@ -1,6 +1,7 @@
 package io.exoreg.runtime;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -133,14 +134,11 @@ class ScaleOutIT {
             .extract()
             .path("kid");
     assertNotEquals(kid, rotated);
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    String newFromB = receipt(portB);
-    while (!rotated.equals(JdkJws.part(newFromB, 0).get("kid").asText())
-        && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      newFromB = receipt(portB);
-    }
-    assertEquals(rotated, JdkJws.part(newFromB, 0).get("kid").asText(), "B signs with the new key");
+    String newFromB =
+        await("B signs with the new key")
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () -> receipt(portB), r -> rotated.equals(JdkJws.part(r, 0).get("kid").asText()));
     for (int port : List.of(portA, portB)) {
       String keys = jwks(port);
       for (String receipt : List.of(fromA, fromB, newFromB)) {
@@ -174,11 +172,9 @@ class ScaleOutIT {
         .then()
         .statusCode(409)
         .contentType("application/problem+json");
-    deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!JdkJws.verifies(fromC, jwks(portA)) && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-    }
-    assertTrue(JdkJws.verifies(fromC, jwks(portA)), "A publishes the file's key");
+    await("A publishes the file's key")
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> JdkJws.verifies(fromC, jwks(portA)));
     verify(portA, fromC).then().body("signatureValid", equalTo(true));
   }
 

@@ -1,6 +1,9 @@
 package io.exoreg.runtime;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -117,19 +120,15 @@ class WebhooksIT {
     String[] watch = watched(port, "http://127.0.0.1:" + receiverPort + "/hook");
     long revision = revision(flip(port, "PROHIBITED", null));
     // committed, tried, and not delivered: the receiver is not there
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    int attempts = 0;
-    while (attempts == 0 && System.nanoTime() < deadline) {
-      attempts =
-          as(port)
-              .get("/api/v1/watches/" + watch[0] + "/deliveries")
-              .then()
-              .statusCode(200)
-              .extract()
-              .path("deliveries.size()");
-      Thread.sleep(100);
-    }
-    assertTrue(attempts > 0, "no attempt was made before the kill");
+    await("an attempt before the kill")
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                as(port)
+                    .get("/api/v1/watches/" + watch[0] + "/deliveries")
+                    .then()
+                    .statusCode(200)
+                    .body("deliveries", not(empty())));
     app.destroyForcibly().waitFor(); // SIGKILL: nothing of the app's own stop runs
 
     try (Receiver receiver = Receiver.start(receiverPort)) {

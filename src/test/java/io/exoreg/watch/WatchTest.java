@@ -1,6 +1,7 @@
 package io.exoreg.watch;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -177,14 +178,22 @@ class WatchTest {
       assertEquals(market.rule(), change.get("to").get("decidingRules").get(0).asText());
       assertEquals("PROHIBITED", event.get("rules").get(market.rule()).get("status").asText());
 
-      // every attempt is recorded, newest first
+      // every attempt is recorded, newest first; the last once its answer is in
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  given()
+                      .spec(owner)
+                      .get("/api/v1/watches/" + id + "/deliveries")
+                      .then()
+                      .body("deliveries", hasSize(3)));
       given()
           .spec(owner)
           .get("/api/v1/watches/" + id + "/deliveries")
           .then()
           .statusCode(200)
           .header("Cache-Control", "no-store")
-          .body("deliveries", hasSize(3))
           .body("deliveries.attempt", contains(3, 2, 1))
           .body("deliveries.statusCode", contains(204, 500, 500))
           .body("deliveries[0].error", equalTo(null))
