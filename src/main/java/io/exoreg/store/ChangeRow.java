@@ -11,7 +11,8 @@ import jakarta.persistence.Table;
 
 /**
  * One entry that a revision added, changed or removed, with its state before and after as bundle
- * JSON. Ids are drawn in blocks, so the feed is ordered by revision first.
+ * JSON; a large import leaves the state after of the entries it wrote to its checkpoint (no state
+ * after, though not removed). Ids are drawn in blocks, so the feed is ordered by revision first.
  */
 @Entity
 @Table(name = "table_change")

@@ -4,6 +4,7 @@ import io.exoreg.ruleset.Bundle;
 import io.exoreg.ruleset.Change;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -184,6 +185,33 @@ final class EntryRows {
           row.position = i;
           return row;
         });
+  }
+
+  /** Whether entries of this kind have rows of their own: the table's metadata has none. */
+  static boolean stored(String entity) {
+    return BY_ENTITY.containsKey(entity);
+  }
+
+  /** The entries of one kind with these ids, as their rows hold them now, by id. */
+  static Map<String, Object> current(
+      StatelessSession session, String entity, Collection<String> ids) {
+    return current(session, BY_ENTITY.get(entity), ids);
+  }
+
+  private static <E> Map<String, Object> current(
+      StatelessSession session, Kind<E> kind, Collection<String> ids) {
+    Map<String, Object> entries = new HashMap<>();
+    session
+        .createSelectionQuery(
+            "from " + kind.hql() + " where " + kind.idAttribute() + " in :ids", kind.type())
+        .setParameter("ids", ids)
+        .getResultList()
+        .forEach(
+            row -> {
+              E entry = row.entry();
+              entries.put(kind.id().apply(entry), entry);
+            });
+    return entries;
   }
 
   /** The table's entries as the rows hold them, in order: the lists of a bundle. */

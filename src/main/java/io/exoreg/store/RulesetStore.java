@@ -55,6 +55,17 @@ public class RulesetStore {
   /** Changes to catch up with beyond which reading the whole table is cheaper. */
   private static final int MAX_CHANGES_TO_APPLY = 10_000;
 
+  /**
+   * An import of more changes than this keeps only each entry's state before in its change rows:
+   * the state after is the table's own, kept whole in the import's checkpoint, and writing a
+   * hundred thousand entries' JSON once more would cost a third of the import. The feed and an
+   * entry's history read that state from the entry's next change (its state before) or, with none,
+   * from its row. No snapshot catches up by such an import's changes: they are more than {@link
+   * #MAX_CHANGES_TO_APPLY}, and a table is rebuilt from the checkpoint of a revision, never from
+   * the changes that made it.
+   */
+  private static final int STATE_AFTER_KEPT_UP_TO = MAX_CHANGES_TO_APPLY;
+
   private final CurrentTable current;
   private final StatelessSession rows;
   private final Event<CommittedTable> committed;
@@ -210,7 +221,7 @@ public class RulesetStore {
   /** A page of the change feed: the changes after revision {@code since}, oldest first. */
   @Transactional
   public ChangePage changesSince(long since, int page, int size) {
-    long revision = RulesetRow.<RulesetRow>findById(RulesetRow.ID).revision;
+    long revision = RulesetRow.forReading().revision;
     long total = ChangeRow.count("revision > ?1 and revision <= ?2", since, revision);
     List<ChangeRow> found =
         ChangeRow.<ChangeRow>find(
@@ -226,6 +237,7 @@ public class RulesetStore {
     if (!Databases.storable(id)) {
       return List.of(); // no entry could ever have had that id
     }
+    RulesetRow.forReading();
     return recorded(
         ChangeRow.<ChangeRow>list(
             "entity = ?1 and entityId = ?2", Sort.by("revision").and("id"), entity, id));
@@ -242,7 +254,9 @@ public class RulesetStore {
       @Schema(implementation = Change.Entry.class, nullable = true) JsonNode before,
       @Schema(implementation = Change.Entry.class, nullable = true) JsonNode after) {}
 
-  private static List<RecordedChange> recorded(List<ChangeRow> found) {
+  /** The changes as the feed shows them; the caller holds the reader's lock. */
+  private List<RecordedChange> recorded(List<ChangeRow> found) {
+    Map<Long, String> statesAfter = statesAfter(found);
     Map<Long, RevisionRow> revisions = new HashMap<>();
     Set<Long> wanted = new HashSet<>();
     found.forEach(c -> wanted.add(c.revision));
@@ -262,9 +276,52 @@ public class RulesetStore {
               c.entity,
               c.entityId,
               tree(c.before),
-              tree(c.after)));
+              tree(c.after != null ? c.after : statesAfter.get(c.id))));
     }
     return list;
+  }
+
+  /**
+   * The state after of those changes whose rows leave it to the table (see {@link
+   * #STATE_AFTER_KEPT_UP_TO}), by change id: the state before of the entry's next change, or, with
+   * none, the entry as its row holds it now. The caller holds the reader's lock, so no change
+   * commits between the two reads.
+   */
+  private Map<Long, String> statesAfter(List<ChangeRow> found) {
+    Map<String, List<ChangeRow>> left = new HashMap<>();
+    for (ChangeRow c : found) {
+      if (c.after == null && !Change.Action.removed.name().equals(c.action)) {
+        left.computeIfAbsent(c.entity, entity -> new ArrayList<>()).add(c);
+      }
+    }
+    Map<Long, String> states = new HashMap<>();
+    left.forEach(
+        (entity, changes) -> {
+          Set<String> ids = new HashSet<>();
+          changes.forEach(c -> ids.add(c.entityId));
+          long first = changes.stream().mapToLong(c -> c.revision).min().orElseThrow();
+          Map<String, List<ChangeRow>> later = new HashMap<>();
+          for (ChangeRow next :
+              ChangeRow.<ChangeRow>list(
+                  "entity = ?1 and entityId in ?2 and revision > ?3",
+                  Sort.by("revision").and("id"),
+                  entity,
+                  ids,
+                  first)) {
+            later.computeIfAbsent(next.entityId, id -> new ArrayList<>()).add(next);
+          }
+          Map<String, Object> now = EntryRows.current(rows, entity, ids);
+          for (ChangeRow c : changes) {
+            states.put(
+                c.id,
+                later.getOrDefault(c.entityId, List.of()).stream()
+                    .filter(next -> next.revision > c.revision)
+                    .findFirst()
+                    .map(next -> next.before)
+                    .orElseGet(() -> text(now.get(c.entityId))));
+          }
+        });
+    return states;
   }
 
   /** The committed table, and the changes applied to the snapshot to make it (null: read whole). */
@@ -307,6 +364,10 @@ public class RulesetStore {
         ChangeRow.<ChangeRow>list(
             "revision > ?1 and revision <= ?2", Sort.by("revision").and("id"), after, upTo)) {
       Class<?> type = Change.entryType(row.entity);
+      if (row.after == null && !Change.Action.removed.name().equals(row.action)) {
+        throw new IllegalStateException(
+            "Revision " + row.revision + " keeps its entries' state after in its checkpoint only");
+      }
       changes.add(
           new Change(
               row.entity,
@@ -375,10 +436,14 @@ public class RulesetStore {
       revision.persist();
     }
     if (whole != null) {
+      boolean stateAfterKept = edit.changes().size() <= STATE_AFTER_KEPT_UP_TO;
       BulkCopy.insert(
-          rows, ChangeRow.class, edit.changes(), change -> changeRow(table.revision(), change));
+          rows,
+          ChangeRow.class,
+          edit.changes(),
+          change -> changeRow(table.revision(), change, stateAfterKept));
     } else {
-      edit.changes().forEach(change -> changeRow(table.revision(), change).persist());
+      edit.changes().forEach(change -> changeRow(table.revision(), change, true).persist());
     }
     // what commits with the revision or not at all: the events of the watches it concerns
     written.fire(new RevisionWritten(base, table, edit.changes()));
@@ -394,14 +459,14 @@ public class RulesetStore {
     return new Commit(table.revision(), edit.changes(), table);
   }
 
-  private static ChangeRow changeRow(long revision, Change change) {
+  private static ChangeRow changeRow(long revision, Change change, boolean stateAfterKept) {
     ChangeRow row = new ChangeRow();
     row.revision = revision;
     row.action = change.action().name();
     row.entity = change.entity();
     row.entityId = change.id();
     row.before = text(change.before());
-    row.after = text(change.after());
+    row.after = stateAfterKept || !EntryRows.stored(change.entity()) ? text(change.after()) : null;
     return row;
   }
 

@@ -14,6 +14,7 @@ import io.exoreg.ruleset.Bundle;
 import io.exoreg.ruleset.Bundle.RuleEntry;
 import io.exoreg.ruleset.BundleEdits;
 import io.exoreg.ruleset.BundleEdits.Kind;
+import io.exoreg.ruleset.Change;
 import io.exoreg.ruleset.InvalidRulesetException;
 import io.exoreg.ruleset.Rulesets;
 import io.exoreg.ruleset.TableEdit;
@@ -165,14 +166,7 @@ class StoreTest {
         (revision, exported) ->
             assertEquals(
                 JsonPath.from(exported).getMap(""),
-                given()
-                    .queryParam("revision", revision)
-                    .get("/api/v1/ruleset")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .getMap(""),
+                export(revision),
                 "the export of revision " + revision));
   }
 
@@ -255,16 +249,7 @@ class StoreTest {
     assertEquals(
         JsonPath.from(before).getMap(""), given().get("/api/v1/ruleset").jsonPath().getMap(""));
 
-    long revision =
-        writer()
-            .body(JSON.writeValueAsString(large))
-            .queryParam("mode", "merge")
-            .post("/api/v1/ruleset")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getLong("rulesetRevision");
+    long revision = merge(large);
     assertEquals(keys, foreignKeys());
     RuleTable snapshot = current.require();
     assertEquals(revision, snapshot.revision());
@@ -281,6 +266,117 @@ class StoreTest {
     assertEquals(keys, foreignKeys());
     assertEquals(
         JsonPath.from(before).getMap(""), given().get("/api/v1/ruleset").jsonPath().getMap(""));
+  }
+
+  @Test
+  void aLargeImportKeepsNoCopyOfItsEntriesYetItsFeedAndHistoriesShowEachStateAfter()
+      throws Exception {
+    String before = given().get("/api/v1/ruleset").asString();
+    Bundle large = largeBundle(11_000);
+    long revision = merge(large);
+    String entries = "revision = ?1 and entity <> ?2";
+    assertEquals(
+        11_110L,
+        QuarkusTransaction.requiringNew()
+            .call(() -> ChangeRow.count(entries, revision, Change.RULESET)));
+    assertEquals(
+        0L,
+        QuarkusTransaction.requiringNew()
+            .call(
+                () ->
+                    ChangeRow.count(entries + " and after is not null", revision, Change.RULESET)),
+        "the import's rows keep no entry's state after: its checkpoint has it");
+
+    // one imported rule changed since, one removed: their state after the import is the state
+    // before of their next change; the others' is their row's
+    String edited = "/api/v1/rules/store-bulk-1";
+    String editedBody =
+        JSON.writeValueAsString(large.rules().get(1))
+            .replace("\"notes\":null", "\"notes\":\"edited\"");
+    writer().header("If-Match", etag(edited)).body(editedBody).put(edited).then().statusCode(200);
+    String removed = "/api/v1/rules/store-bulk-2";
+    writer().header("If-Match", etag(removed)).delete(removed).then().statusCode(204);
+
+    Map<String, Object> expected = new LinkedHashMap<>();
+    large.jurisdictions().forEach(j -> expected.put(j.code(), JSON.convertValue(j, Map.class)));
+    large.rules().forEach(r -> expected.put(r.id(), JSON.convertValue(r, Map.class)));
+    Map<String, Object> shown = new LinkedHashMap<>();
+    for (int page = 0; shown.size() < expected.size(); page++) {
+      JsonPath feed =
+          given()
+              .queryParam("since", revision - 1)
+              .queryParam("size", 1000)
+              .queryParam("page", page)
+              .get("/api/v1/changes")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath();
+      List<Map<String, Object>> changes = feed.getList("changes");
+      assertFalse(changes.isEmpty(), "the feed ended after " + shown.size() + " changes");
+      for (Map<String, Object> change : changes) {
+        if (((Number) change.get("revision")).longValue() == revision
+            && !Change.RULESET.equals(change.get("entity"))) {
+          assertEquals("added", change.get("action"));
+          shown.put((String) change.get("id"), change.get("after"));
+        }
+      }
+    }
+    assertEquals(expected, shown, "the import's state after of every entry, in the feed");
+
+    List<Map<String, Object>> history =
+        given()
+            .get(edited + "/history")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("changes");
+    assertEquals(List.of("added", "changed"), history.stream().map(c -> c.get("action")).toList());
+    assertEquals(expected.get("store-bulk-1"), history.get(0).get("after"));
+    assertEquals(history.get(0).get("after"), history.get(1).get("before"));
+    assertEquals("edited", ((Map<?, ?>) history.get(1).get("after")).get("notes"));
+    List<Map<String, Object>> gone =
+        given()
+            .get(removed + "/history")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("changes");
+    assertEquals(expected.get("store-bulk-2"), gone.get(0).get("after"));
+    assertEquals(expected.get("store-bulk-2"), gone.get(1).get("before"));
+
+    assertEquals(
+        given().get("/api/v1/ruleset").jsonPath().getMap(""),
+        export(revision + 2),
+        "the export of the revision after the edits");
+    writer().body(before).post("/api/v1/ruleset").then().statusCode(200);
+  }
+
+  /** The export of the table at a revision. */
+  private static Map<String, Object> export(long revision) {
+    return given()
+        .queryParam("revision", revision)
+        .get("/api/v1/ruleset")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getMap("");
+  }
+
+  /** Merges the bundle into the table through the API; returns the revision it made. */
+  private static long merge(Bundle bundle) throws Exception {
+    return writer()
+        .body(JSON.writeValueAsString(bundle))
+        .queryParam("mode", "merge")
+        .post("/api/v1/ruleset")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getLong("rulesetRevision");
   }
 
   /** The foreign keys of the rule and change tables, as PostgreSQL states them. */
