@@ -1,5 +1,6 @@
 package io.exoreg.store;
 
+import io.exoreg.ruleset.Change;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -34,4 +35,11 @@ class ChangeRow extends PanacheEntityBase {
 
   public String before;
   public String after;
+
+  /**
+   * Whether the row leaves the entry's state after to its revision's checkpoint: a large import.
+   */
+  boolean leavesStateAfterToCheckpoint() {
+    return after == null && !Change.Action.removed.name().equals(action);
+  }
 }

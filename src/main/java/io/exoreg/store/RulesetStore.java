@@ -290,7 +290,7 @@ public class RulesetStore {
   private Map<Long, String> statesAfter(List<ChangeRow> found) {
     Map<String, List<ChangeRow>> left = new HashMap<>();
     for (ChangeRow c : found) {
-      if (c.after == null && !Change.Action.removed.name().equals(c.action)) {
+      if (c.leavesStateAfterToCheckpoint()) {
         left.computeIfAbsent(c.entity, entity -> new ArrayList<>()).add(c);
       }
     }
@@ -364,7 +364,7 @@ public class RulesetStore {
         ChangeRow.<ChangeRow>list(
             "revision > ?1 and revision <= ?2", Sort.by("revision").and("id"), after, upTo)) {
       Class<?> type = Change.entryType(row.entity);
-      if (row.after == null && !Change.Action.removed.name().equals(row.action)) {
+      if (row.leavesStateAfterToCheckpoint()) {
         throw new IllegalStateException(
             "Revision " + row.revision + " keeps its entries' state after in its checkpoint only");
       }
