@@ -9,8 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.generator.BeforeExecutionGenerator;
-import org.hibernate.generator.EventType;
+import org.hibernate.id.enhanced.SequenceStyleGenerator;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.postgresql.PGConnection;
@@ -21,8 +20,8 @@ import org.postgresql.copy.CopyOut;
  * Writes many new rows of one entity with PostgreSQL's {@code COPY}, on the connection of the
  * session's transaction. Hibernate has no bulk path of its own: batched inserts cost a statement
  * execution per row, several times what {@code COPY} costs for a whole table. The columns and their
- * values come from the entity's mapping, so the schema is named in one place; ids are drawn from
- * the entity's own generator, as {@link StatelessSession#insert} would draw them.
+ * values come from the entity's mapping, so the schema is named in one place; an id the entity
+ * draws from a sequence is left to the column's default, which draws it from the same sequence.
  */
 final class BulkCopy {
   private static final int CHUNK = 1 << 16;
@@ -138,12 +137,16 @@ final class BulkCopy {
     }
     Mapping mapping = Mapping.of(session, type);
     EntityPersister persister = mapping.persister();
-    SharedSessionContractImplementor implementor = mapping.session();
-    List<String> columns = mapping.columns();
+    // an id drawn from a sequence is drawn by the column's default, from the same sequence, as the
+    // server takes each row: drawn here, a hundred thousand ids would cost two thousand queries.
+    // The
+    // two never meet: a value the sequence gives a row here is the top of the block of ids it would
+    // have given Hibernate's pool, and no other block holds it
+    boolean idByDefault = persister.getGenerator() instanceof SequenceStyleGenerator;
+    List<String> columns = mapping.columns().subList(idByDefault ? 1 : 0, mapping.columns().size());
     List<AttributeMapping> attributes = mapping.attributes();
     String table = mapping.table();
     String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
-    Object[] drawn = drawIds(persister, implementor, items.size());
     List<Object[]> keys =
         items.size() >= KEYS_CHECKED_AFTER ? dropForeignKeys(session, table) : List.of();
     session.doWork(
@@ -151,16 +154,16 @@ final class BulkCopy {
           CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
           try {
             Text line = new Text();
-            int i = 0;
             for (T item : items) {
               Object row = toRow.apply(item);
-              line.value(
-                  drawn != null ? drawn[i++] : persister.getIdentifierMapping().getIdentifier(row));
-              for (AttributeMapping attribute : attributes) {
+              if (!idByDefault) {
+                line.value(persister.getIdentifierMapping().getIdentifier(row));
                 line.separator('\t');
-                line.value(attribute.getValue(row));
               }
-              line.separator('\n');
+              for (int i = 0; i < attributes.size(); i++) {
+                line.value(attributes.get(i).getValue(row));
+                line.separator(i < attributes.size() - 1 ? '\t' : '\n');
+              }
               if (line.length >= CHUNK) {
                 copy.writeToCopy(line.bytes, 0, line.length);
                 line.length = 0;
@@ -180,24 +183,6 @@ final class BulkCopy {
               "ALTER TABLE " + table + " ADD CONSTRAINT \"" + key[0] + "\" " + key[1])
           .executeUpdate();
     }
-  }
-
-  /**
-   * The ids of {@code count} new rows when the entity draws them from a sequence, else null (the
-   * rows carry their own). They are drawn before the {@code COPY}: drawing is a query, and none may
-   * run during it. A sequence's values owe nothing to the rows they go to.
-   */
-  private static Object[] drawIds(
-      EntityPersister persister, SharedSessionContractImplementor session, int count) {
-    if (!(persister.getGenerator() instanceof BeforeExecutionGenerator generator)
-        || !generator.generatesOnInsert()) {
-      return null;
-    }
-    Object[] ids = new Object[count];
-    for (int i = 0; i < count; i++) {
-      ids[i] = generator.generate(session, null, null, EventType.INSERT);
-    }
-    return ids;
   }
 
   /**

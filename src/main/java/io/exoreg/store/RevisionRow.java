@@ -24,7 +24,7 @@ class RevisionRow extends PanacheEntityBase {
   public String actor;
   public String description;
 
-  /** The whole table at this revision as a gzip-compressed bundle, or null. */
+  /** The whole table at this revision as a compressed bundle (Zstandard, or gzip), or null. */
   @Basic(fetch = FetchType.LAZY)
   public byte[] checkpoint;
 }
