@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures exoreg on this machine and prints figures and ratios; it asserts nothing.
 #   bench/run.sh [seconds per wrk run]   (BENCH_ROUNDS rounds of the HTTP runs, 5 by default)
-# Builds the application if needed, starts it on its embedded default, starts nginx on loopback
+# Builds the application if needed, starts it on its embedded default with the JVM options it ships
+# with (target/quarkus-app/jvm.options; BENCH_JAVA_OPTS adds to them, and an option there wins, e.g.
+# -XX:NativeMemoryTracking=summary to see where the resident memory goes), starts nginx on loopback
 # serving a static copy of one /status answer as the ceiling, and runs wrk with the same settings
 # against both. Needs java, maven, python3, curl, wrk and nginx (apt-get install -y wrk nginx).
 set -euo pipefail
@@ -25,7 +27,7 @@ done
 # a key of the run's own, to write the policy the policy questions ask for
 secret="exo_bench-$(date +%s%N)"
 MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" EXOREG_API_KEYS_BENCH_SHA256="$(printf %s "$secret" | sha256sum | cut -d' ' -f1)" EXOREG_API_KEYS_BENCH_ADMIN=true EXOREG_EMBEDDED_DATA_DIR="$work/postgres" EXOREG_EMBEDDED_PORT="$db_port" QUARKUS_HTTP_PORT="$port" \
-  java ${BENCH_JAVA_OPTS:--Xmx96m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa} -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
+  java @target/quarkus-app/jvm.options ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$work/app.log" 2>&1 &
 app=$!
 cleanup() {
   kill "$app" 2> /dev/null || true

@@ -17,12 +17,14 @@ import io.exoreg.decision.Question;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.decision.Status;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 
 /**
@@ -49,46 +51,27 @@ public final class CatalogueChecker {
     for (Status status : Status.values()) {
       summary.put(status, 0);
     }
-    List<Result> results = new ArrayList<>();
     int failures = 0;
     int warnings = 0;
+    int count = 0;
     for (CheckInput.Product product : input.products()) {
       for (Market market : product.markets()) {
-        List<Finding> findings = new ArrayList<>(market.combinations().size());
         Status worst = Status.PERMITTED;
         for (Combination c : market.combinations()) {
-          Question question =
-              new Question(
-                  c.ingredient(), market.code(), c.source(), c.deliveryMethod(), input.at());
-          Decided once = decided.computeIfAbsent(question, q -> decide(table, q, policy));
+          Decided once =
+              decided.computeIfAbsent(question(input, market, c), q -> decide(table, q, policy));
           for (Rule rule : once.rules()) {
             cited.computeIfAbsent(rule.id(), id -> CitedRule.of(rule, policy));
           }
           if (once.status().isMoreSevereThan(worst)) {
             worst = once.status();
           }
-          findings.add(
-              new Finding(
-                  c.ingredient(),
-                  c.source(),
-                  c.deliveryMethod(),
-                  once.status(),
-                  outcome(once.status(), failOn, warnOn),
-                  once.rules().stream().map(Rule::id).toList(),
-                  once.cases(),
-                  once.coverage(),
-                  once.conditions(),
-                  once.explanation(),
-                  once.decidedBy(),
-                  once.law(),
-                  once.policy()));
         }
         Outcome outcome = outcome(worst, failOn, warnOn);
         failures += outcome == Outcome.fail ? 1 : 0;
         warnings += outcome == Outcome.warn ? 1 : 0;
         summary.merge(worst, 1, Integer::sum);
-        results.add(
-            new Result(product.sku(), product.name(), market.code(), worst, outcome, findings));
+        count++;
       }
     }
     return new CheckReport(
@@ -100,9 +83,80 @@ public final class CatalogueChecker {
         new LinkedHashMap<>(summary),
         failures,
         warnings,
-        results,
+        new Results(input, decided, failOn, warnOn, count),
         cited,
         policy == null ? null : new PolicyRef(policy.id(), policy.name()));
+  }
+
+  private static Question question(CheckInput input, Market market, Combination c) {
+    return new Question(c.ingredient(), market.code(), c.source(), c.deliveryMethod(), input.at());
+  }
+
+  /**
+   * The results, one per product x market in the catalogue's order, each made from the answers
+   * already decided when it is read: a catalogue of ten thousand products has hundreds of thousands
+   * of findings, and a report written from them need never hold more than one.
+   */
+  private static final class Results extends AbstractList<Result> implements RandomAccess {
+    private final CheckInput input;
+    private final Map<Question, Decided> decided;
+    private final Status failOn;
+    private final Status warnOn;
+    private final int[] product;
+    private final int[] market;
+
+    Results(
+        CheckInput input, Map<Question, Decided> decided, Status failOn, Status warnOn, int size) {
+      this.input = input;
+      this.decided = decided;
+      this.failOn = failOn;
+      this.warnOn = warnOn;
+      this.product = new int[size];
+      this.market = new int[size];
+      int i = 0;
+      for (int p = 0; p < input.products().size(); p++) {
+        for (int m = 0; m < input.products().get(p).markets().size(); m++) {
+          product[i] = p;
+          market[i++] = m;
+        }
+      }
+    }
+
+    @Override
+    public int size() {
+      return product.length;
+    }
+
+    @Override
+    public Result get(int index) {
+      CheckInput.Product p = input.products().get(product[index]);
+      Market m = p.markets().get(market[index]);
+      List<Finding> findings = new ArrayList<>(m.combinations().size());
+      Status worst = Status.PERMITTED;
+      for (Combination c : m.combinations()) {
+        Decided once = decided.get(question(input, m, c));
+        if (once.status().isMoreSevereThan(worst)) {
+          worst = once.status();
+        }
+        findings.add(
+            new Finding(
+                c.ingredient(),
+                c.source(),
+                c.deliveryMethod(),
+                once.status(),
+                outcome(once.status(), failOn, warnOn),
+                once.ruleIds(),
+                once.cases(),
+                once.coverage(),
+                once.conditions(),
+                once.explanation(),
+                once.decidedBy(),
+                once.law(),
+                once.policy()));
+      }
+      return new Result(
+          p.sku(), p.name(), m.code(), worst, outcome(worst, failOn, warnOn), findings);
+    }
   }
 
   private static Decided decide(RuleTable table, Question question, Policy policy) {
@@ -144,7 +198,11 @@ public final class CatalogueChecker {
       String explanation,
       DecidedBy decidedBy,
       FindingPart law,
-      FindingPart policy) {}
+      FindingPart policy) {
+    List<String> ruleIds() {
+      return rules.stream().map(Rule::id).toList();
+    }
+  }
 
   static Outcome outcome(Status status, Status failOn, Status warnOn) {
     if (status.isAtLeast(failOn)) {

@@ -23,12 +23,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -278,22 +280,21 @@ public class CheckResource {
     Response.ResponseBuilder response =
         Response.status(report.passed() ? 200 : 422).type(format.mediaType() + ";charset=UTF-8");
     if (signed) {
-      // the receipt holds the digest of the body, so the body is written whole before it is sent
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try {
-        format.write(report, producer, bytes, json);
+      // the receipt holds the digest of the body and is sent before it: the report is written
+      // once into the digest and once more to the client, so that it is never held whole (a check
+      // of ten thousand products writes hundreds of megabytes)
+      MessageDigest digest = Receipts.reportDigest();
+      try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+        format.write(report, producer, out, json);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      byte[] body = bytes.toByteArray();
       response
-          .header(RECEIPT_HEADER, receipt(report, body, format, table))
-          .header(HttpHeaders.CACHE_CONTROL, "no-store")
-          .entity(body);
-    } else {
-      StreamingOutput body = out -> format.write(report, producer, out, json);
-      response.entity(body);
+          .header(RECEIPT_HEADER, receipt(report, digest, format, table))
+          .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
+    StreamingOutput body = out -> format.write(report, producer, out, json);
+    response.entity(body);
     return response
         .header(
             "Server-Timing",
@@ -302,7 +303,8 @@ public class CheckResource {
         .build();
   }
 
-  private String receipt(CheckReport report, byte[] body, ReportFormat format, RuleTable table) {
+  private String receipt(
+      CheckReport report, MessageDigest body, ReportFormat format, RuleTable table) {
     Status worst =
         report.results().stream()
             .map(CheckReport.Result::status)

@@ -31,12 +31,14 @@ import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
 import io.exoreg.store.RulesetStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,12 +119,18 @@ public class Receipts {
     return rules.stream().map(r -> new RuleDigest(r.id(), RuleDigests.of(r, table))).toList();
   }
 
+  /** The digest to write a report into before {@link #forReport} signs it: SHA-256. */
+  public static MessageDigest reportDigest() {
+    return RuleDigests.sha256();
+  }
+
   /**
-   * A receipt of a check report: the SHA-256 of the exact bytes sent and what they concluded, with
-   * every rule that decides one of its findings.
+   * A receipt of a check report: the SHA-256 of the exact bytes sent (written into {@code body}, a
+   * {@link #reportDigest}) and what they concluded, with every rule that decides one of its
+   * findings.
    */
   public String forReport(
-      byte[] body,
+      MessageDigest body,
       String mediaType,
       boolean passed,
       Status failOn,
@@ -139,7 +147,13 @@ public class Receipts {
     return sign(
         null,
         new ReportPart(
-            RuleDigests.sha256(body), mediaType, passed, failOn, warnOn, at.toString(), summary),
+            HexFormat.of().formatHex(body.digest()),
+            mediaType,
+            passed,
+            failOn,
+            warnOn,
+            at.toString(),
+            summary),
         status,
         rules,
         null,

@@ -3,14 +3,23 @@ package io.exoreg.runtime;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.response.Response;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +52,57 @@ class PackagedAppIT {
         .then()
         .statusCode(200)
         .body("checks.find { it.name == 'rule-table' }.data.revision", equalTo(1));
+  }
+
+  /**
+   * The largest check a request may ask for (10,000 products in 10 markets, 600,000 decisions),
+   * signed, under the heap the application ships with: the report is hundreds of megabytes, and a
+   * receipt holds the digest of all of it, yet the service answers and keeps running.
+   */
+  @Test
+  void theLargestCheckARequestMayHoldIsAnsweredSignedUnderTheShippedHeap() throws Exception {
+    Path data = Files.createTempDirectory("exoreg-large-check");
+    int httpPort = EmbeddedDatabase.freePort();
+    app = start(data, httpPort, EmbeddedDatabase.freePort());
+    List<String> markets = List.of("GB", "FR", "DE", "US", "US-FL", "KR", "JP", "CN", "CA", "SG");
+    List<String> sources = List.of("salmon", "bovine-milk", "plant", "human-adipose-msc", "yeast");
+    List<Map<String, Object>> products = new ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      String ingredient = i % 2 == 0 ? "exosome" : "polynucleotide";
+      products.add(
+          Map.of(
+              "sku",
+              "SKU-" + i,
+              "name",
+              "Product " + i,
+              "ingredients",
+              List.of(
+                  Map.of("ingredient", ingredient, "source", sources.get(i % sources.size())),
+                  Map.of(
+                      "ingredient", ingredient, "source", sources.get((i + 1) % sources.size()))),
+              "deliveryMethods",
+              List.of("topical", "microneedling", "scalp-injection"),
+              "markets",
+              markets));
+    }
+    Response checked =
+        given()
+            .port(httpPort)
+            .contentType("application/json")
+            .body(Map.of("at", "2026-11-25", "products", products))
+            .post("/api/v1/checks?receipt=true");
+    assertEquals(422, checked.statusCode(), () -> checked.asString());
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    try (InputStream body = checked.asInputStream()) {
+      body.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), sha256));
+    }
+    String payload = checked.header("Exoreg-Receipt").split("\\.")[1];
+    String receipt = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+    assertTrue(
+        receipt.contains("\"sha256\":\"" + HexFormat.of().formatHex(sha256.digest()) + "\""),
+        receipt);
+    assertTrue(app.isAlive(), "the application stopped");
+    assertSalmonScalpInjectionInTheUk(httpPort);
   }
 
   private static void assertSalmonScalpInjectionInTheUk(int port) {
