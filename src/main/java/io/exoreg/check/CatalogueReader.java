@@ -151,12 +151,13 @@ public final class CatalogueReader {
       }
       List<Market> markets = new ArrayList<>();
       Set<String> seen = new LinkedHashSet<>();
+      List<Combination> each = distinct(combinations); // the same in every market of the product
       for (int j = 0; j < size(p.markets()); j++) {
         String market =
             inputs.code(
                 JURISDICTION, field + ".markets[" + j + "]", p.markets().get(j), true, context);
         if (market != null && seen.add(market)) {
-          markets.add(new Market(market, distinct(combinations)));
+          markets.add(new Market(market, each));
         }
       }
       read.add(new CheckInput.Product(p.sku(), p.name(), markets));
