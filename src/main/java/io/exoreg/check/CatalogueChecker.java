@@ -47,32 +47,28 @@ public final class CatalogueChecker {
     // A catalogue asks the same few questions many times: each is decided and explained once.
     Map<Question, Decided> decided = new HashMap<>();
     Map<String, CitedRule> cited = new TreeMap<>();
-    Map<Status, Integer> summary = new EnumMap<>(Status.class);
-    for (Status status : Status.values()) {
-      summary.put(status, 0);
-    }
-    int failures = 0;
-    int warnings = 0;
-    int count = 0;
     for (CheckInput.Product product : input.products()) {
       for (Market market : product.markets()) {
-        Status worst = Status.PERMITTED;
         for (Combination c : market.combinations()) {
           Decided once =
               decided.computeIfAbsent(question(input, market, c), q -> decide(table, q, policy));
           for (Rule rule : once.rules()) {
             cited.computeIfAbsent(rule.id(), id -> CitedRule.of(rule, policy));
           }
-          if (once.status().isMoreSevereThan(worst)) {
-            worst = once.status();
-          }
         }
-        Outcome outcome = outcome(worst, failOn, warnOn);
-        failures += outcome == Outcome.fail ? 1 : 0;
-        warnings += outcome == Outcome.warn ? 1 : 0;
-        summary.merge(worst, 1, Integer::sum);
-        count++;
       }
+    }
+    Results results = new Results(input, decided, failOn, warnOn);
+    Map<Status, Integer> summary = new EnumMap<>(Status.class);
+    for (Status status : Status.values()) {
+      summary.put(status, 0);
+    }
+    int failures = 0;
+    int warnings = 0;
+    for (Result result : results) {
+      failures += result.outcome() == Outcome.fail ? 1 : 0;
+      warnings += result.outcome() == Outcome.warn ? 1 : 0;
+      summary.merge(result.status(), 1, Integer::sum);
     }
     return new CheckReport(
         failures == 0,
@@ -83,7 +79,7 @@ public final class CatalogueChecker {
         new LinkedHashMap<>(summary),
         failures,
         warnings,
-        new Results(input, decided, failOn, warnOn, count),
+        results,
         cited,
         policy == null ? null : new PolicyRef(policy.id(), policy.name()));
   }
@@ -105,12 +101,12 @@ public final class CatalogueChecker {
     private final int[] product;
     private final int[] market;
 
-    Results(
-        CheckInput input, Map<Question, Decided> decided, Status failOn, Status warnOn, int size) {
+    Results(CheckInput input, Map<Question, Decided> decided, Status failOn, Status warnOn) {
       this.input = input;
       this.decided = decided;
       this.failOn = failOn;
       this.warnOn = warnOn;
+      int size = input.products().stream().mapToInt(p -> p.markets().size()).sum();
       this.product = new int[size];
       this.market = new int[size];
       int i = 0;
