@@ -305,9 +305,12 @@ public class CheckResource {
 
   private String receipt(
       CheckReport report, MessageDigest body, ReportFormat format, RuleTable table) {
+    // the most severe status any product x market has, from the counts rather than the results,
+    // which would be made once more
     Status worst =
-        report.results().stream()
-            .map(CheckReport.Result::status)
+        report.summary().entrySet().stream()
+            .filter(count -> count.getValue() > 0)
+            .map(Map.Entry::getKey)
             .max(Status::compareTo)
             .orElse(Status.PERMITTED);
     return receipts.forReport(

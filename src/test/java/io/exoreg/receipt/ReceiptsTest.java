@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.exoreg.TestDatabase;
+import io.exoreg.decision.Status;
 import io.exoreg.store.ApiKeyStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -148,6 +149,12 @@ class ReceiptsTest {
       if (format.equals("json")) {
         JsonNode body = JSON.readTree(checked.asByteArray());
         assertEquals(body.get("summary"), report.get("summary"));
+        Status worst = Status.PERMITTED;
+        for (JsonNode result : body.get("results")) {
+          Status status = Status.valueOf(result.get("status").asText());
+          worst = status.compareTo(worst) > 0 ? status : worst;
+        }
+        assertEquals(worst.name(), JdkJws.part(receipt, 1).get("status").asText());
         List<String> cited = new ArrayList<>();
         body.get("rules").fieldNames().forEachRemaining(cited::add);
         List<String> signed = new ArrayList<>();
