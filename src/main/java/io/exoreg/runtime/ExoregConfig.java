@@ -78,6 +78,13 @@ public interface ExoregConfig {
   @WithDefault("false")
   boolean exitOnceStarted();
 
+  /**
+   * {@code exoreg.class-load-log}: with {@code exit-once-started}, the JVM's log of the classes the
+   * start loaded, linked before the exit so that the class archive the build records holds them;
+   * read by {@link Main}.
+   */
+  Optional<String> classLoadLog();
+
   /** Today's answers, kept serialized so that a question asked again is sent from memory. */
   // named explicitly: a failed check names a group by this, not by the method's camel case
   @WithName("kept-answers")

@@ -34,6 +34,12 @@ public final class Main {
    */
   static final String EXIT_ONCE_STARTED = "exoreg.exit-once-started";
 
+  /**
+   * With {@link #EXIT_ONCE_STARTED}, the JVM's log of the classes the start loaded: they are linked
+   * before the process exits, so that the class archive it records holds them all.
+   */
+  static final String CLASS_LOAD_LOG = "exoreg.class-load-log";
+
   private Main() {}
 
   /** The embedded server, starting or started, when this process runs one. */
@@ -93,6 +99,10 @@ public final class Main {
   static final class Started implements QuarkusApplication {
     @Override
     public int run(String... args) {
+      String classLoadLog = setting(CLASS_LOAD_LOG, null);
+      if (classLoadLog != null) {
+        LoadedClasses.link(Path.of(classLoadLog));
+      }
       return 0;
     }
   }
