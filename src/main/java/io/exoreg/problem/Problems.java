@@ -11,8 +11,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -68,16 +66,6 @@ public class Problems {
                 + errors.size()
                 + " rule(s) of the table's format, each named in errors; nothing was written",
             errors));
-  }
-
-  @ServerExceptionMapper
-  public Response constraintViolation(ConstraintViolationException e) {
-    List<FieldError> errors =
-        e.getConstraintViolations().stream()
-            .map(v -> new FieldError(leaf(v.getPropertyPath()), v.getMessage()))
-            .sorted(java.util.Comparator.comparing(FieldError::field))
-            .toList();
-    return response(ProblemException.invalid(errors).problem());
   }
 
   /** A body the REST layer could not bind to its type: named as a bundle's field would be. */
@@ -230,13 +218,5 @@ public class Problems {
       case 400 -> "The request is malformed";
       default -> "The request could not be completed";
     };
-  }
-
-  private static String leaf(Path path) {
-    String leaf = null;
-    for (Path.Node node : path) {
-      leaf = node.getName();
-    }
-    return leaf == null ? "request" : leaf;
   }
 }

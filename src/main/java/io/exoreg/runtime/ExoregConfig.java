@@ -2,17 +2,14 @@ package io.exoreg.runtime;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Settings of the service itself, under the {@code exoreg} prefix. Each is checked at start: a
@@ -34,7 +31,7 @@ public interface ExoregConfig {
   /** {@code exoreg.http.max-age}: seconds that clients and caches may reuse a read answer. */
   @WithName("http.max-age")
   @WithDefault("60")
-  @PositiveOrZero
+  @WithConverter(Bounds.AtLeastZero.class)
   int httpMaxAge();
 
   /**
@@ -43,13 +40,13 @@ public interface ExoregConfig {
    */
   @WithName("http.max-body-size")
   @WithDefault("10M")
-  @PositiveSize
+  @WithConverter(Bounds.PositiveSize.class)
   MemorySize maxBodySize();
 
   /** {@code exoreg.http.max-uri-length}: the longest path and query, in characters. */
   @WithName("http.max-uri-length")
   @WithDefault("8192")
-  @Positive
+  @WithConverter(Bounds.AtLeastOne.class)
   int maxUriLength();
 
   /**
@@ -96,7 +93,7 @@ public interface ExoregConfig {
      * bookkeeping counted; past it the least useful are dropped and decided again when asked.
      */
     @WithDefault("32M")
-    @PositiveSize
+    @WithConverter(Bounds.PositiveSize.class)
     MemorySize maxSize();
 
     /**
@@ -104,7 +101,7 @@ public interface ExoregConfig {
      * asked for kept answers may take; a query spelled as before is answered without being parsed.
      */
     @WithDefault("4M")
-    @PositiveSize
+    @WithConverter(Bounds.PositiveSize.class)
     MemorySize maxSpellingsSize();
   }
 
@@ -116,11 +113,11 @@ public interface ExoregConfig {
 
   interface Auth {
     @WithDefault("10")
-    @Positive
+    @WithConverter(Bounds.AtLeastOne.class)
     int maxFailures();
 
     @WithDefault("60s")
-    @DurationMin(millis = 1)
+    @WithConverter(Bounds.PositiveDuration.class)
     Duration failureWindow();
   }
 
@@ -133,7 +130,7 @@ public interface ExoregConfig {
      * notifications every commit sends, in case some were lost.
      */
     @WithDefault("5s")
-    @DurationMin(millis = 1)
+    @WithConverter(Bounds.PositiveDuration.class)
     Duration checkEvery();
   }
 
@@ -172,7 +169,7 @@ public interface ExoregConfig {
   interface Checks {
     /** {@code exoreg.checks.max-products}: products per request. */
     @WithDefault("10000")
-    @Positive
+    @WithConverter(Bounds.AtLeastOne.class)
     int maxProducts();
 
     /**
@@ -180,7 +177,7 @@ public interface ExoregConfig {
      * method combinations per request.
      */
     @WithDefault("1000000")
-    @Positive
+    @WithConverter(Bounds.AtLeastOne.class)
     int maxCombinations();
   }
 
@@ -190,7 +187,7 @@ public interface ExoregConfig {
   interface Watches {
     /** {@code exoreg.watches.max-per-key}: the most watches one key may keep. */
     @WithDefault("100")
-    @Positive
+    @WithConverter(Bounds.AtLeastOne.class)
     int maxPerKey();
   }
 
@@ -208,7 +205,7 @@ public interface ExoregConfig {
 
     /** {@code exoreg.webhooks.retry-for}: how long an event is retried before it is given up. */
     @WithDefault("24h")
-    @DurationMin(millis = 1)
+    @WithConverter(Bounds.PositiveDuration.class)
     Duration retryFor();
 
     /**
@@ -216,17 +213,17 @@ public interface ExoregConfig {
      * further wait is twice the one before, up to {@code exoreg.webhooks.max-retry-interval}.
      */
     @WithDefault("5s")
-    @DurationMin(millis = 1)
+    @WithConverter(Bounds.PositiveDuration.class)
     Duration firstRetryAfter();
 
     /** {@code exoreg.webhooks.max-retry-interval}: the longest wait between two attempts. */
     @WithDefault("1h")
-    @DurationMin(millis = 1)
+    @WithConverter(Bounds.PositiveDuration.class)
     Duration maxRetryInterval();
 
     /** {@code exoreg.webhooks.timeout}: how long an attempt may take, connection included. */
     @WithDefault("10s")
-    @DurationMin(millis = 1)
+    @WithConverter(Bounds.PositiveDuration.class)
     Duration timeout();
 
     /**
@@ -234,7 +231,7 @@ public interface ExoregConfig {
      * database connection while it waits for its receiver.
      */
     @WithDefault("2")
-    @Positive
+    @WithConverter(Bounds.AtLeastOne.class)
     int senders();
 
     /**
@@ -242,7 +239,7 @@ public interface ExoregConfig {
      * instances or due again; this instance's own events leave at once.
      */
     @WithDefault("1s")
-    @DurationMin(millis = 1)
+    @WithConverter(Bounds.PositiveDuration.class)
     Duration pollEvery();
   }
 
@@ -255,9 +252,7 @@ public interface ExoregConfig {
 
   interface ConfiguredKey {
     /** The hex SHA-256 of the key's secret: 64 hex digits, as {@code sha256sum} prints it. */
-    @Pattern(
-        regexp = "\\s*[0-9a-fA-F]{64}\\s*",
-        message = "must be the hex SHA-256 of the key's secret: 64 hex digits")
+    @WithConverter(Bounds.Sha256.class)
     String sha256();
 
     /**
@@ -266,14 +261,7 @@ public interface ExoregConfig {
      * (keep watches only) and {@code policy:ID} (write that policy); by default {@code admin} for
      * an admin key, else {@code law}.
      */
-    Optional<
-            List<
-                @Pattern(
-                    regexp =
-                        "\\s*(law|admin|watch|policy:[A-Za-z0-9]([A-Za-z0-9._-]{0,98}[A-Za-z0-9])?)\\s*",
-                    message = "must be a scope: law, admin, watch or policy:ID")
-                String>>
-        scopes();
+    Optional<List<@WithConverter(Bounds.Scope.class) String>> scopes();
 
     /** Whether the key may manage other keys: the scope {@code admin}, when no scopes are set. */
     @WithDefault("false")
