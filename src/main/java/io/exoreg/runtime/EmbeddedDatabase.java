@@ -35,7 +35,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   /** {@code port} when no process listens on it, else (and for 0, any port) a free one. */
   static int portFor(int port) {
-    return port != 0 && isFree(port) ? port : freePort();
+    return portFor(port, -1);
+  }
+
+  /**
+   * {@code port} when no process listens on it, else (and for 0) a free port other than {@code
+   * reserved}: the port the application's HTTP server is about to take, free until it does.
+   */
+  static int portFor(int port, int reserved) {
+    if (port != 0 && port != reserved && isFree(port)) {
+      return port;
+    }
+    int free = freePort();
+    while (free == reserved) {
+      free = freePort();
+    }
+    return free;
   }
 
   /** Starts a server on {@code dataDirectory}, on exactly {@code chosen}. */

@@ -49,7 +49,7 @@ public final class Main {
     if (setting("quarkus.datasource.jdbc.url", null) == null) {
       Path dataDirectory = Path.of(setting(DATA_DIR, DEFAULT_DATA_DIR)).toAbsolutePath();
       int port = Integer.parseInt(setting(PORT, DEFAULT_PORT));
-      int chosen = EmbeddedDatabase.portFor(port);
+      int chosen = EmbeddedDatabase.portFor(port, httpPort());
       EmbeddedDatabase.datasourceProperties(chosen).forEach(System::setProperty);
       if (port != 0 && chosen != port) {
         LOG.warnf(
@@ -137,6 +137,18 @@ public final class Main {
       } catch (CompletionException e) {
         // it never started: nothing to stop
       }
+    }
+  }
+
+  /**
+   * The port the HTTP server will take, which the embedded server must leave it; -1 when the
+   * setting is not a number, which the configuration reports.
+   */
+  private static int httpPort() {
+    try {
+      return Integer.parseInt(setting("quarkus.http.port", "8080").strip());
+    } catch (NumberFormatException e) {
+      return -1;
     }
   }
 

@@ -38,7 +38,7 @@ class PackagedAppIT {
   void startsOnTheEmbeddedDefaultAndKeepsItsDataAcrossARestart() throws Exception {
     Path data = Files.createTempDirectory("exoreg-packaged");
     int httpPort = EmbeddedDatabase.freePort();
-    int dbPort = EmbeddedDatabase.freePort();
+    int dbPort = EmbeddedDatabase.portFor(0, httpPort);
 
     app = start(data, httpPort, dbPort);
     assertSalmonScalpInjectionInTheUk(httpPort);
@@ -63,7 +63,7 @@ class PackagedAppIT {
   void theLargestCheckARequestMayHoldIsAnsweredSignedUnderTheShippedHeap() throws Exception {
     Path data = Files.createTempDirectory("exoreg-large-check");
     int httpPort = EmbeddedDatabase.freePort();
-    app = start(data, httpPort, EmbeddedDatabase.freePort());
+    app = start(data, httpPort, EmbeddedDatabase.portFor(0, httpPort));
     List<String> markets = List.of("GB", "FR", "DE", "US", "US-FL", "KR", "JP", "CN", "CA", "SG");
     List<String> sources = List.of("salmon", "bovine-milk", "plant", "human-adipose-msc", "yeast");
     List<Map<String, Object>> products = new ArrayList<>();
