@@ -221,11 +221,9 @@ public class RulesetStore {
               .setParameter(1, start)
               .setParameter(2, revision)
               .getSingleResult();
-      if ((Long) counts[0] != revision - start) {
-        return Optional
-            .empty(); // made before revisions kept their changes, with no copy of its own
-      }
-      if ((Long) counts[1] > mostChanges) {
+      // a revision between made before revisions kept their changes, with no copy of its own
+      boolean unrecorded = (Long) counts[0] != revision - start;
+      if (unrecorded || (Long) counts[1] > mostChanges) {
         return Optional.empty();
       }
     }
