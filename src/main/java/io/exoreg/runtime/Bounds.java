@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import java.time.Duration;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.spi.Converter;
 
@@ -38,10 +39,10 @@ public final class Bounds {
 
     @Override
     public MemorySize convert(String value) {
-      MemorySize size = SIZES.convert(value);
-      return within(
-          size,
-          size == null || size.asLongValue() >= 1,
+      return positive(
+          SIZES,
+          MemorySize::asLongValue,
+          value,
           "must be a size of at least 1 byte, such as 512K, 32M or 1G");
     }
   }
@@ -52,10 +53,10 @@ public final class Bounds {
 
     @Override
     public Duration convert(String value) {
-      Duration duration = DURATIONS.convert(value);
-      return within(
-          duration,
-          duration == null || duration.toMillis() >= 1,
+      return positive(
+          DURATIONS,
+          Duration::toMillis,
+          value,
           "must be a duration of at least 1 millisecond, such as 250ms, 5s or 1h");
     }
   }
@@ -93,6 +94,13 @@ public final class Bounds {
       throw new IllegalArgumentException("must be at least " + least + ", not " + number);
     }
     return number;
+  }
+
+  /** The value {@code parse} reads, when its {@code amount} is at least 1. */
+  private static <T> T positive(
+      Converter<T> parse, ToLongFunction<T> amount, String value, String message) {
+    T parsed = parse.convert(value);
+    return within(parsed, parsed == null || amount.applyAsLong(parsed) >= 1, message);
   }
 
   private static String matching(Pattern pattern, String value, String message) {
