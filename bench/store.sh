@@ -5,7 +5,8 @@
 # default), BENCH_EDITS how many of each one-rule edit to time (20).
 # Generates about 100,000 rules over about 800 jurisdictions and 100 ingredients from the default
 # table's shapes (bench/synthetic-table.py), starts the packaged application on an embedded
-# PostgreSQL of its own, and prints: the import, restart to ready, one-rule POST, PUT and DELETE,
+# PostgreSQL of its own, and prints: the import, restart to ready (on the default table too, each
+# with the time its threads ran on the processors), one-rule POST, PUT and DELETE,
 # how soon a second instance on the same database answers an edit, the live heap after a full GC,
 # peak resident memory, database growth per one-rule revision, and /status requests per second
 # over 20,000 distinct questions next to nginx serving one answer as a static file.
@@ -67,6 +68,16 @@ live_heap() { # bytes in use after a full collection
   jcmd "$1" GC.run > /dev/null
   jcmd "$1" GC.heap_info | awk '/generation/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub(/K,?$/, "", v); s += v } } END { print s * 1024 }'
 }
+# cpu PID: where the start's time on the processors went, per kind of thread, read when it is ready:
+# the time each ran, and the time each was ready to run but waited for a core
+cpu() {
+  for task in /proc/"$1"/task/*; do
+    printf '%s %s\n' "$(cut -d' ' -f1,2 "$task/schedstat")" "$(tr ' ' _ < "$task/comm")"
+  done | awk '{ n = $3; sub(/[0-9]+$/, "", n); k = (n == "java" ? "main" : n ~ /^C2_/ ? "C2" : n ~ /^C1_/ ? "C1" : n == "VM_Thread" ? "collector" : "others")
+    run[k] += $1 / 1e6; wait[k] += $2 / 1e6 }
+    END { printf "on the processors (waiting for one): main %.0f (%.0f), JIT C2 %.0f, C1 %.0f, collector %.0f, others %.0f ms",
+      run["main"], wait["main"], run["C2"], run["C1"], run["collector"], run["others"] }'
+}
 db_size() { psql -h 127.0.0.1 -p "$db_port" -U postgres -d postgres -Atc "SELECT pg_database_size('postgres')"; }
 
 embedded=(EXOREG_EMBEDDED_DATA_DIR="$work/postgres" EXOREG_EMBEDDED_PORT="$db_port")
@@ -85,6 +96,11 @@ pid_a=$(start a "$port_a" "${a_env[@]}"); apps+=("$pid_a")
 echo "  first start on an empty database, the default table imported: ready in $(ms "$t0" "$(now)") ms"
 default_rules=$(curl -s "$a/api/v1/rules?size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalRules"])')
 default_heap=$(live_heap "$pid_a")
+# the same build's restart on the default table: what the start costs with next to no table to load
+stop "$pid_a"; apps=()
+t0=$(now)
+pid_a=$(start a "$port_a" "${a_env[@]}"); apps+=("$pid_a")
+echo "  restart to ready with the $default_rules rules of the default table: $(ms "$t0" "$(now)") ms; $(cpu "$pid_a")"
 
 echo
 echo "== import of the synthetic table (POST /api/v1/ruleset, mode=replace)"
@@ -112,7 +128,7 @@ echo "  the import's change feed, 1000 changes a page: median $(median "${feed[@
 stop "$pid_a"; apps=()
 t0=$(now)
 pid_a=$(start a "$port_a" "${a_env[@]}"); apps+=("$pid_a")
-echo "  restart to ready with $rules rules: $(ms "$t0" "$(now)") ms"
+echo "  restart to ready with $rules rules: $(ms "$t0" "$(now)") ms; $(cpu "$pid_a")"
 # the embedded server takes another port when the one asked for is still held (by the server of
 # the instance just stopped, say), and says which: the second instance follows it there
 db_port=$(grep -ao 'Embedded PostgreSQL on port [0-9]*' "$work/a.log" | tail -n 1 | grep -o '[0-9]*$')
