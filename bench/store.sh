@@ -6,7 +6,8 @@
 # Generates about 100,000 rules over about 800 jurisdictions and 100 ingredients from the default
 # table's shapes (bench/synthetic-table.py), starts the packaged application on an embedded
 # PostgreSQL of its own, and prints: the import, restart to ready (on the default table too, each
-# with the time its threads ran on the processors), one-rule POST, PUT and DELETE,
+# with the time its threads ran on the processors), one-rule POST, PUT and DELETE (round trip and
+# time on the server),
 # how soon a second instance on the same database answers an edit, the live heap after a full GC,
 # peak resident memory, database growth per one-rule revision, and /status requests per second
 # over 20,000 distinct questions next to nginx serving one answer as a static file.
@@ -138,7 +139,7 @@ pid_b=$(start b "$port_b" "${b_env[@]}"); apps+=("$pid_b")
 echo "  a second instance on the same database, start to ready: $(ms "$t0" "$(now)") ms"
 
 echo
-echo "== one-rule edits on the $rules-rule table (round trips on loopback; $edits of each, median)"
+echo "== one-rule edits on the $rules-rule table (round trips on loopback, and the time on the server as its HTTP meter took it; $edits of each, median)"
 rule_id=$(curl -s "$a/api/v1/rules?jurisdiction=Q010&size=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["rules"][0]["id"])')
 curl -s "$a/api/v1/rules/$rule_id" | python3 -c '
 import json, sys
@@ -148,7 +149,26 @@ w = {k: r.get(k) for k in keep}
 w["references"] = [x["id"] if isinstance(x, dict) else x for x in (r.get("references") or [])]
 w["legalBasis"] = {k: (r.get("legalBasis") or {}).get(k) for k in ["instrument","provision","url"]} if r.get("legalBasis") else None
 json.dump(w, open(sys.argv[1], "w"))' "$work/rule.json"
-post=(); put=(); del=(); seen=()
+# served METHOD PATH: how many requests of that method and path instance A's HTTP meter has timed
+# (/q/metrics), and their time on the server in all, in ms
+served() {
+  curl -s "$a/q/metrics" | awk -v m="method=\"$1\"" -v u="uri=\"$2\"" 'index($0, m) && index($0, u) {
+      if ($0 ~ /^http_server_requests_seconds_count[{]/) n += $NF
+      if ($0 ~ /^http_server_requests_seconds_sum[{]/) s += $NF }
+    END { printf "%d %.3f\n", n, s * 1000 }'
+}
+# server_time METHOD PATH BEFORE: the time on the server of the one request timed since BEFORE (what
+# served printed), once the meter has it (a second at most; "?" without it)
+server_time() {
+  local after
+  for _ in $(seq 1 100); do
+    after=$(served "$1" "$2")
+    [ "${after%% *}" -gt "${3%% *}" ] && { awk -v a="${after#* }" -v b="${3#* }" 'BEGIN { printf "%.0f", a - b }'; return; }
+    sleep 0.01
+  done
+  printf '?'
+}
+post=(); put=(); del=(); seen=(); post_server=(); put_server=(); del_server=()
 for i in $(seq 1 "$edits"); do
   id="bench-rule-$i"
   python3 -c '
@@ -156,27 +176,33 @@ import json, sys
 w = json.load(open(sys.argv[1])); w["id"] = sys.argv[2]; w["jurisdiction"] = "Q007"; w["ingredient"] = "exosome"
 w["source"] = "any-source"; w["deliveryMethod"] = "any-route"; w["effectiveFrom"] = "2%03d-01-01" % int(sys.argv[3]); w["effectiveTo"] = "2%03d-12-31" % int(sys.argv[3])
 json.dump(w, open(sys.argv[4], "w"))' "$work/rule.json" "$id" "$i" "$work/new.json"
+  before=$(served POST /api/v1/rules)
   t0=$(now)
   curl -sf -o /dev/null "${auth[@]}" -H 'Content-Type: application/json' --data-binary @"$work/new.json" "$a/api/v1/rules"
   t1=$(now)
   post+=("$(ms "$t0" "$t1")")
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$b/api/v1/rules/$id")" = 200 ]; do sleep 0.005; done
   seen+=("$(ms "$t1" "$(now)")")
+  post_server+=("$(server_time POST /api/v1/rules "$before")")
   etag=$(curl -sI "$a/api/v1/rules/$id" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
   python3 -c '
 import json, sys
 w = json.load(open(sys.argv[1])); w["notes"] = "edited"; json.dump(w, open(sys.argv[1], "w"))' "$work/new.json"
+  before=$(served PUT '/api/v1/rules/{id}')
   t0=$(now)
   curl -sf -o /dev/null -X PUT "${auth[@]}" -H "If-Match: $etag" -H 'Content-Type: application/json' --data-binary @"$work/new.json" "$a/api/v1/rules/$id"
   put+=("$(ms "$t0" "$(now)")")
+  put_server+=("$(server_time PUT '/api/v1/rules/{id}' "$before")")
   etag=$(curl -sI "$a/api/v1/rules/$id" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
+  before=$(served DELETE '/api/v1/rules/{id}')
   t0=$(now)
   curl -sf -o /dev/null -X DELETE "${auth[@]}" -H "If-Match: $etag" "$a/api/v1/rules/$id"
   del+=("$(ms "$t0" "$(now)")")
+  del_server+=("$(server_time DELETE '/api/v1/rules/{id}' "$before")")
 done
-echo "  POST   median $(median "${post[@]}") ms (${post[*]})"
-echo "  PUT    median $(median "${put[@]}") ms (${put[*]})"
-echo "  DELETE median $(median "${del[@]}") ms (${del[*]})"
+echo "  POST   median $(median "${post[@]}") ms (${post[*]}); on the server $(median "${post_server[@]}") ms (${post_server[*]})"
+echo "  PUT    median $(median "${put[@]}") ms (${put[*]}); on the server $(median "${put_server[@]}") ms (${put_server[*]})"
+echo "  DELETE median $(median "${del[@]}") ms (${del[*]}); on the server $(median "${del_server[@]}") ms (${del_server[*]})"
 echo "  second instance answers a POST after: median $(median "${seen[@]}") ms, max $(printf '%s\n' "${seen[@]}" | sort -n | tail -1) ms"
 
 echo
