@@ -7,10 +7,10 @@
 # table's shapes (bench/synthetic-table.py), starts the packaged application on an embedded
 # PostgreSQL of its own, and prints: the import, restart to ready (on the default table too, each
 # with the time its threads ran on the processors), one-rule POST, PUT and DELETE (round trip and
-# time on the server),
-# how soon a second instance on the same database answers an edit, the live heap after a full GC,
-# peak resident memory, database growth per one-rule revision, and /status requests per second
-# over 20,000 distinct questions next to nginx serving one answer as a static file.
+# time on the server), how soon a second instance on the same database answers an edit, the live
+# heap after a full GC, peak resident memory, database growth per one-rule revision, and /status
+# requests per second over 20,000 distinct questions next to nginx serving one answer as a static
+# file.
 # Needs java, maven, python3, curl, psql, wrk and nginx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
