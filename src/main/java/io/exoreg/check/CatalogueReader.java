@@ -30,6 +30,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,7 +103,7 @@ public final class CatalogueReader {
     }
     LocalDate day = inputs.date("at", at != null && !at.isBlank() ? at : catalogue.at(), today);
     List<CheckInput.Product> read = new ArrayList<>();
-    Set<String> skus = new java.util.HashSet<>();
+    Set<String> skus = new HashSet<>();
     for (int i = 0; i < products.size(); i++) {
       Catalogue.Product p = products.get(i);
       String field = "products[" + i + "]";

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -88,7 +89,7 @@ final class ImpactFormats {
                 report.changed(),
                 report.failing()));
     for (ImpactChange change : report.changes()) {
-      out.append(change.outcome().name().toUpperCase(java.util.Locale.ROOT))
+      out.append(change.outcome().name().toUpperCase(Locale.ROOT))
           .append(' ')
           .append(line(change))
           .append('\n');

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
@@ -218,7 +219,7 @@ public class Editor {
         .flatMap(
             table ->
                 switch (kind) {
-                  case RULE, POLICY -> java.util.Optional.<String>empty();
+                  case RULE, POLICY -> Optional.<String>empty();
                   case INGREDIENT -> table.ingredients().resolve(path);
                   case JURISDICTION -> table.jurisdictions().resolve(path);
                   case SOURCE -> table.sources().resolve(path);

@@ -8,6 +8,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.OptionalLong;
 
@@ -85,7 +86,7 @@ public class FailedAuthentications {
       // a literal address: no name is looked up
       InetAddress parsed = InetAddress.getByName(address);
       if (parsed instanceof Inet6Address) {
-        byte[] prefix = java.util.Arrays.copyOf(parsed.getAddress(), 8);
+        byte[] prefix = Arrays.copyOf(parsed.getAddress(), 8);
         return HexFormat.of().formatHex(prefix) + "::/64";
       }
       return parsed.getHostAddress();

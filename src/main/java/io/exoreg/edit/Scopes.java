@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a key may do. {@code law} edits the law table (rules, ingredients, jurisdictions, sources,
@@ -23,8 +24,8 @@ public final class Scopes {
   public static final String WATCH = "watch";
 
   private static final String POLICY = "policy:";
-  private static final java.util.regex.Pattern POLICY_ID =
-      java.util.regex.Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?");
+  private static final Pattern POLICY_ID =
+      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9._-]{0,98}[A-Za-z0-9])?");
 
   private static final List<String> NAMED = List.of(LAW, ADMIN, WATCH);
 

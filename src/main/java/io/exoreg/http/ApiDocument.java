@@ -1,5 +1,6 @@
 package io.exoreg.http;
 
+import io.exoreg.read.HttpCaching;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -294,7 +295,7 @@ public class ApiDocument implements OASFilter {
     boolean read = method == PathItem.HttpMethod.GET;
     boolean entry =
         ENTRIES.containsKey(path.replaceFirst("/\\{id\\}$", "")) && path.endsWith("{id}");
-    if (read && !io.exoreg.read.HttpCaching.isPrivate(path)) {
+    if (read && !HttpCaching.isPrivate(path)) {
       add(
           responses,
           "304",
@@ -431,7 +432,7 @@ public class ApiDocument implements OASFilter {
             .content(OASFactory.createContent().addMediaType(PROBLEM, problemType())));
   }
 
-  private static org.eclipse.microprofile.openapi.models.media.MediaType problemType() {
+  private static MediaType problemType() {
     return OASFactory.createMediaType()
         .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"));
   }

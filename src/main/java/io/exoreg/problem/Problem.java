@@ -1,6 +1,7 @@
 package io.exoreg.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -36,8 +37,7 @@ public record Problem(
    * detail and the errors say what went wrong.
    */
   public static Problem of(int status, String detail, List<FieldError> errors) {
-    jakarta.ws.rs.core.Response.StatusType type =
-        jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
+    Response.StatusType type = Response.Status.fromStatusCode(status);
     String title = type == null ? "Error" : type.getReasonPhrase();
     return new Problem("about:blank", title, status, detail, errors);
   }

@@ -15,7 +15,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -29,8 +31,7 @@ public class HttpCaching {
   private static final String TAG = "exoreg.etag";
 
   /** Decisions tag themselves per revision and canonical question (see {@link Answers}). */
-  private static final java.util.Set<String> SELF_TAGGED =
-      java.util.Set.of("/api/v1/status", "/api/v1/matrix");
+  private static final Set<String> SELF_TAGGED = Set.of("/api/v1/status", "/api/v1/matrix");
 
   private final CurrentTable current;
   private final ExoregConfig config;
@@ -74,7 +75,7 @@ public class HttpCaching {
   public void tagResponse(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(TAG) instanceof EntityTag tag && response.getStatus() == 200) {
       // An entry's own representation carries its entity tag, which If-Match is checked against.
-      response.getHeaders().putIfAbsent(HttpHeaders.ETAG, java.util.List.of(tag));
+      response.getHeaders().putIfAbsent(HttpHeaders.ETAG, List.of(tag));
       response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl());
       response.getHeaders().putSingle(HttpHeaders.VARY, "Accept");
     }

@@ -31,6 +31,7 @@ import io.exoreg.runtime.ExoregConfig;
 import io.exoreg.store.CurrentTable;
 import io.exoreg.store.RulesetStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Clock;
@@ -254,7 +255,7 @@ public class Receipts {
     ReceiptClaims claims;
     try {
       claims = JSON.readValue(jws.getPayload().toBytes(), ReceiptClaims.class);
-    } catch (java.io.IOException | IllegalArgumentException e) {
+    } catch (IOException | IllegalArgumentException e) {
       return new Verification(
           true, kid, "signed, but the payload is not a receipt's", null, null, null, List.of());
     }

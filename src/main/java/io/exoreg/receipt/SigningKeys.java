@@ -22,6 +22,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -315,7 +316,7 @@ public class SigningKeys {
   /** Whether the public key is the private key's: a signature by one verifies with the other. */
   private static boolean matches(ECPrivateKey privateKey, ECPublicKey publicKey) {
     try {
-      byte[] probe = "exoreg signing key".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] probe = "exoreg signing key".getBytes(StandardCharsets.US_ASCII);
       Signature sign = Signature.getInstance("SHA256withECDSA");
       sign.initSign(privateKey);
       sign.update(probe);

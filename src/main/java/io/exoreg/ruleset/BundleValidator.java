@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -162,10 +163,7 @@ final class BundleValidator {
 
   /** A policy: an id, a name, and rules checked as the law's are, each within the policy. */
   private Policy policy(
-      String field,
-      Bundle.PolicyEntry e,
-      Trees trees,
-      java.util.function.Predicate<String> referenceExists) {
+      String field, Bundle.PolicyEntry e, Trees trees, Predicate<String> referenceExists) {
     checkId(field, ".id", e.id(), ID);
     required(field, ".name", e.name());
     String list = field + ".rules";
@@ -339,7 +337,7 @@ final class BundleValidator {
       String field,
       Bundle.RuleEntry e,
       Trees trees,
-      java.util.function.Predicate<String> referenceExists,
+      Predicate<String> referenceExists,
       boolean inPolicy) {
     checkId(field, ".id", e.id(), ID);
     String id = e.id();

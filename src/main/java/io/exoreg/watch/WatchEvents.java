@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.check.CatalogueReader;
 import io.exoreg.check.CheckInput;
+import io.exoreg.check.CheckReport;
 import io.exoreg.check.CheckReport.CitedRule;
 import io.exoreg.check.ImpactAnalysis;
 import io.exoreg.check.ImpactAnalysis.Point;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -191,12 +193,9 @@ public class WatchEvents {
         rules.put(id, cited.get(id));
       }
     }
-    rules.values().removeIf(java.util.Objects::isNull);
+    rules.values().removeIf(Objects::isNull);
     int failing =
-        (int)
-            changes.stream()
-                .filter(c -> c.outcome() == io.exoreg.check.CheckReport.Outcome.fail)
-                .count();
+        (int) changes.stream().filter(c -> c.outcome() == CheckReport.Outcome.fail).count();
     OffsetDateTime now = OffsetDateTime.now(clock);
     return new EventDraft(
         watch.id(),

@@ -1,6 +1,7 @@
 package io.exoreg.check;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +20,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -200,9 +202,9 @@ class ImpactTest {
             .contentType(containsString("application/xml"))
             .extract()
             .asString();
-    org.hamcrest.MatcherAssert.assertThat(
+    assertThat(
         junit, containsString("name=\"SERUM-" + market + "/" + market + "@" + switchOver + "\""));
-    org.hamcrest.MatcherAssert.assertThat(junit, containsString("<failure type=\"NOT_APPROVED\""));
+    assertThat(junit, containsString("<failure type=\"NOT_APPROVED\""));
     given()
         .contentType("application/json")
         .queryParam("format", "sarif")
@@ -292,7 +294,7 @@ class ImpactTest {
             rule(market + "-law", market, "PERMITTED", null, null),
             null);
     long before = Long.parseLong(added.header("Exoreg-Revision"));
-    String policy = "impact-" + market.toLowerCase(java.util.Locale.ROOT);
+    String policy = "impact-" + market.toLowerCase(Locale.ROOT);
     String body =
         """
         {"id": "%s", "name": "Impact standard", "description": null, "rules": [

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +69,7 @@ class ApiExamplesTest {
             ValidationReport report =
                 validator.validateResponse(
                     path.getKey(),
-                    Request.Method.valueOf(method.toUpperCase(java.util.Locale.ROOT)),
+                    Request.Method.valueOf(method.toUpperCase(Locale.ROOT)),
                     SimpleResponse.Builder.status(Integer.parseInt(response.getKey()))
                         .withContentType(type.getKey())
                         .withBody(JSON.writeValueAsString(type.getValue().get("example")))

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -369,7 +370,7 @@ public class DecisionTest {
     assertEquals("exosome", DEFAULT.ingredients().resolve("evs").orElseThrow());
     assertEquals("CC", CLAUSES.jurisdictions().resolve("CEE").orElseThrow());
     assertEquals("b", CLAUSES.sources().resolve("bos").orElseThrow());
-    assertEquals(java.util.Optional.empty(), DEFAULT.jurisdictions().resolve("XX"));
+    assertEquals(Optional.empty(), DEFAULT.jurisdictions().resolve("XX"));
   }
 
   @Test

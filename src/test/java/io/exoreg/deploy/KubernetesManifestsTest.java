@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class KubernetesManifestsTest {
     JsonNode container = deployment.at("/spec/template/spec/containers/0");
     JsonNode port = container.at("/ports/0");
     // the port the packaged application listens on (tests run on a port of their own)
-    java.util.Properties application = new java.util.Properties();
+    Properties application = new Properties();
     try (var in = getClass().getResourceAsStream("/application.properties")) {
       application.load(in);
     }

@@ -1,6 +1,8 @@
 package io.exoreg.edit;
 
+import io.exoreg.store.ApiKeyStore;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -18,10 +20,9 @@ public class EditingProfile implements QuarkusTestProfile {
   public Map<String, String> getConfigOverrides() {
     return Map.of(
         "exoreg.api-keys.ci-bot.sha256",
-        java.util.HexFormat.of().formatHex(io.exoreg.store.ApiKeyStore.hash(CONFIGURED_SECRET)),
+        HexFormat.of().formatHex(ApiKeyStore.hash(CONFIGURED_SECRET)),
         "exoreg.api-keys.operator.sha256",
-        java.util.HexFormat.of()
-            .formatHex(io.exoreg.store.ApiKeyStore.hash(CONFIGURED_ADMIN_SECRET)),
+        HexFormat.of().formatHex(ApiKeyStore.hash(CONFIGURED_ADMIN_SECRET)),
         "exoreg.api-keys.operator.scopes",
         "law,admin");
   }

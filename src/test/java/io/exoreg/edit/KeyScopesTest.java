@@ -15,6 +15,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class KeyScopesTest {
 
   private static String code() {
     StringBuilder code = new StringBuilder("XS");
-    java.util.Random random = new java.util.Random();
+    Random random = new Random();
     for (int i = 0; i < 5; i++) {
       code.append((char) ('A' + random.nextInt(26)));
     }

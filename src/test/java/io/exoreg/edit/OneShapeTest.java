@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class OneShapeTest {
     key = keys.create("editor-" + UUID.randomUUID(), List.of("law"), "test").orElseThrow().secret();
   }
 
-  private io.restassured.response.ValidatableResponse put(String path, String etag, Object body) {
+  private ValidatableResponse put(String path, String etag, Object body) {
     return given()
         .header("Authorization", "Bearer " + key)
         .header("If-Match", etag)
@@ -81,7 +82,7 @@ class OneShapeTest {
   void theReadOnlyFieldsAreIgnoredOnWrite() {
     Response read = given().get("/api/v1/jurisdictions/FR").then().extract().response();
     Map<String, Object> entry = new LinkedHashMap<>(read.jsonPath().getMap(""));
-    entry.put("chain", java.util.List.of("made", "up"));
+    entry.put("chain", List.of("made", "up"));
     entry.put("rules", 12345);
     put("jurisdictions/FR", read.header("ETag"), entry)
         .statusCode(200)

@@ -1,6 +1,7 @@
 package io.exoreg.edit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -21,6 +23,8 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -116,8 +120,7 @@ class PolicyTest {
         "Our standard sells nothing from this source",
         answer.getString("policy.decidingRules[0].rationale"));
     assertNull(answer.get("policy.decidingRules[0].jurisdiction"));
-    org.hamcrest.MatcherAssert.assertThat(
-        answer.getString("explanation"), containsString("policy " + id + ": everywhere: "));
+    assertThat(answer.getString("explanation"), containsString("policy " + id + ": everywhere: "));
 
     // without the policy the answer is the law's alone, with neither part
     JsonPath law = status("GB", "salmon", "topical", null);
@@ -163,10 +166,7 @@ class PolicyTest {
     for (String market : List.of("FR", "US-FL", "KR")) {
       JsonPath answer = status(market, "salmon", "topical", id);
       assertEquals("NOT_APPROVED", answer.getString("policy.status"), market);
-      org.hamcrest.MatcherAssert.assertThat(
-          market,
-          answer.getString("status"),
-          org.hamcrest.Matchers.oneOf("NOT_APPROVED", "PROHIBITED"));
+      assertThat(market, answer.getString("status"), oneOf("NOT_APPROVED", "PROHIBITED"));
     }
   }
 
@@ -207,16 +207,15 @@ class PolicyTest {
         .body("rules." + ruleId + ".policy", equalTo(id))
         .body("rules." + ruleId + ".rationale", containsString("Our standard"));
     String junit = check(catalogue, id, "junit").then().statusCode(422).extract().asString();
-    org.hamcrest.MatcherAssert.assertThat(junit, containsString(ruleId));
-    org.hamcrest.MatcherAssert.assertThat(
-        junit, containsString("<property name=\"policy\" value=\"" + id + "\""));
-    org.hamcrest.MatcherAssert.assertThat(
+    assertThat(junit, containsString(ruleId));
+    assertThat(junit, containsString("<property name=\"policy\" value=\"" + id + "\""));
+    assertThat(
         junit,
         containsString(
             "policy " + id + ", " + ruleId + ": Our standard sells nothing from this source"));
     String github = check(catalogue, id, "github").then().statusCode(422).extract().asString();
-    org.hamcrest.MatcherAssert.assertThat(github, containsString("[by the policy]"));
-    org.hamcrest.MatcherAssert.assertThat(
+    assertThat(github, containsString("[by the policy]"));
+    assertThat(
         github, containsString("policy " + id + ", " + ruleId + ": Our standard sells nothing"));
     JsonPath sarif = check(catalogue, id, "sarif").then().statusCode(422).extract().jsonPath();
     assertEquals(List.of(ruleId), sarif.getList("runs[0].results.ruleId"));
@@ -225,8 +224,8 @@ class PolicyTest {
         sarif.getString(
             "runs[0].tool.driver.rules.find { it.id == '" + ruleId + "' }.fullDescription.text"));
     String text = check(catalogue, id, "text").then().statusCode(422).extract().asString();
-    org.hamcrest.MatcherAssert.assertThat(text, containsString("[by the policy]"));
-    org.hamcrest.MatcherAssert.assertThat(text, containsString("Our standard sells nothing"));
+    assertThat(text, containsString("[by the policy]"));
+    assertThat(text, containsString("Our standard sells nothing"));
   }
 
   @Test
@@ -307,7 +306,7 @@ class PolicyTest {
             unique("roundtrip"),
             rule(unique("roundtrip-animal"), null, "animal", "any-route", "PROHIBITED"));
     String exported = given().get("/api/v1/ruleset").then().statusCode(200).extract().asString();
-    org.hamcrest.MatcherAssert.assertThat(exported, containsString("\"policies\""));
+    assertThat(exported, containsString("\"policies\""));
     String admin = key("admin");
     as(admin)
         .body(exported)
@@ -317,7 +316,7 @@ class PolicyTest {
         .body("applied", equalTo(false))
         .body("changes", equalTo(0));
     // a bundle of the law alone leaves the policies as they are
-    Map<String, Object> bundle = new io.restassured.path.json.JsonPath(exported).getMap("");
+    Map<String, Object> bundle = new JsonPath(exported).getMap("");
     bundle.remove("policies");
     as(admin)
         .body(bundle)
@@ -502,7 +501,7 @@ class PolicyTest {
   void theVeganExampleRunsAsTheReadmeShowsIt() throws Exception {
     String owner = key("policy:acme-vegan");
     as(owner)
-        .body(java.nio.file.Files.readString(java.nio.file.Path.of("examples/policy-vegan.json")))
+        .body(Files.readString(Path.of("examples/policy-vegan.json")))
         .post("/api/v1/policies")
         .then()
         .statusCode(201);
@@ -516,14 +515,14 @@ class PolicyTest {
             .jsonPath();
     assertEquals("PROHIBITED", answer.getString("status"));
     assertEquals("PERMITTED", answer.getString("law.status"));
-    org.hamcrest.MatcherAssert.assertThat(
+    assertThat(
         answer.getString("explanation"),
         containsString(
             "; policy acme-vegan: everywhere: acme-vegan-animal (animal x any-route) covers salmon"
                 + " x topical: PROHIBITED"));
     given()
         .contentType("application/json")
-        .body(java.nio.file.Files.readString(java.nio.file.Path.of("examples/catalogue.json")))
+        .body(Files.readString(Path.of("examples/catalogue.json")))
         .queryParam("format", "text")
         .queryParam("policy", "acme-vegan")
         .post("/api/v1/checks")

@@ -1,6 +1,7 @@
 package io.exoreg.hostile;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.lessThan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
@@ -44,11 +46,10 @@ class FuzzTest {
           .encoderConfig(
               EncoderConfig.encoderConfig()
                   .appendDefaultContentCharsetToContentTypeIfUndefined(false)
-                  .encodeContentTypeAs("application/csv", io.restassured.http.ContentType.TEXT)
-                  .encodeContentTypeAs("text/csv", io.restassured.http.ContentType.TEXT)
-                  .encodeContentTypeAs("application/xml", io.restassured.http.ContentType.TEXT)
-                  .encodeContentTypeAs(
-                      "application/x-anything", io.restassured.http.ContentType.TEXT));
+                  .encodeContentTypeAs("application/csv", ContentType.TEXT)
+                  .encodeContentTypeAs("text/csv", ContentType.TEXT)
+                  .encodeContentTypeAs("application/xml", ContentType.TEXT)
+                  .encodeContentTypeAs("application/x-anything", ContentType.TEXT));
 
   @Inject RulesetStore store;
 
@@ -118,7 +119,7 @@ class FuzzTest {
             .body("{\"code\":\"??\"}")
             .post("/api/v1/jurisdictions")
             .then()
-            .statusCode(org.hamcrest.Matchers.lessThan(500));
+            .statusCode(lessThan(500));
       }
       given()
           .header("Authorization", "Bearer " + HostileProfile.ADMIN_SECRET)

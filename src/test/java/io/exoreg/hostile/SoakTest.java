@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -114,7 +115,7 @@ class SoakTest {
       String last =
           acks.stream()
               .filter(a -> a.rule().equals(id))
-              .max(java.util.Comparator.comparingLong(Ack::revision))
+              .max(Comparator.comparingLong(Ack::revision))
               .orElseThrow()
               .status();
       assertEquals(last, given().get("/api/v1/rules/" + id).jsonPath().getString("status"));

@@ -12,6 +12,7 @@ import io.exoreg.TestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -94,7 +95,7 @@ class HardeningTest {
   @Test
   void aBodyOverTheLimitIsRefusedBeforeItIsRead() {
     byte[] body = new byte[10 * 1024 * 1024 + 1];
-    java.util.Arrays.fill(body, (byte) ' ');
+    Arrays.fill(body, (byte) ' ');
     problem(given().contentType("application/json").body(body).post("/api/v1/checks").then(), 413)
         .body("detail", containsString("10485760"));
   }

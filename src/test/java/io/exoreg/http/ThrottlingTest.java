@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.exoreg.TestDatabase;
 import io.exoreg.edit.FailedAuthentications;
+import io.exoreg.store.ApiKeyStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -34,8 +35,7 @@ class ThrottlingTest {
       return Map.of(
           "exoreg.auth.max-failures", "3",
           "exoreg.auth.failure-window", "60s",
-          "exoreg.api-keys.tester.sha256",
-              HexFormat.of().formatHex(io.exoreg.store.ApiKeyStore.hash(SECRET)));
+          "exoreg.api-keys.tester.sha256", HexFormat.of().formatHex(ApiKeyStore.hash(SECRET)));
     }
   }
 

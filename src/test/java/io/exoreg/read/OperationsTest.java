@@ -57,16 +57,13 @@ class OperationsTest {
     }
     api.body(
         "paths.'/api/v1/status'.get.parameters.name",
-        org.hamcrest.Matchers.hasItems(
-            "jurisdiction", "source", "deliveryMethod", "ingredient", "at"));
+        hasItems("jurisdiction", "source", "deliveryMethod", "ingredient", "at"));
     api.body("components.schemas", hasKey("StatusAnswer"));
     api.body("components.schemas", hasKey("Problem"));
     api.body("paths.'/api/v1/rules'.post.requestBody", notNullValue());
     api.body("paths.'/api/v1/rules/{id}'.put", notNullValue());
     api.body("paths.'/api/v1/checks'.post.responses", hasKey("422"));
-    api.body(
-        "paths.'/api/v1/ruleset'.post.parameters.name",
-        org.hamcrest.Matchers.hasItems("mode", "dryRun"));
+    api.body("paths.'/api/v1/ruleset'.post.parameters.name", hasItems("mode", "dryRun"));
     api.body("components.securitySchemes", hasKey("apiKey"));
   }
 

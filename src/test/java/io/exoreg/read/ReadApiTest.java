@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -23,6 +24,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -264,7 +267,7 @@ class ReadApiTest {
         .get("/api/v1/status")
         .then()
         .statusCode(400)
-        .body("errors[0].message.length()", org.hamcrest.Matchers.lessThan(200));
+        .body("errors[0].message.length()", lessThan(200));
   }
 
   @Test
@@ -510,7 +513,7 @@ class ReadApiTest {
 
   @Test
   void aKeptAnswerIsTheSameAnswerByteForByte() {
-    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    String today = LocalDate.now(ZoneOffset.UTC).toString();
     Response first =
         given()
             .queryParam("jurisdiction", "KR")

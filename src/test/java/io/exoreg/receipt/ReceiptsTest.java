@@ -3,6 +3,7 @@ package io.exoreg.receipt;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -23,6 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -326,7 +329,7 @@ class ReceiptsTest {
         .statusCode(200)
         .header("ETag", notNullValue())
         .header("Cache-Control", not("no-store"))
-        .body("$", not(org.hamcrest.Matchers.hasKey("receipt")));
+        .body("$", not(hasKey("receipt")));
     String etag = plain.header("ETag");
     given().header("If-None-Match", etag).get(QUESTION).then().statusCode(304);
     given()
@@ -373,8 +376,8 @@ class ReceiptsTest {
   private static JsonNode readTree(String json) {
     try {
       return JSON.readTree(json);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

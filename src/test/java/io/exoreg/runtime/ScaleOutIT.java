@@ -2,6 +2,7 @@ package io.exoreg.runtime;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.receipt.JdkJws;
 import io.exoreg.store.ApiKeyStore;
+import io.restassured.response.Response;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -178,10 +180,6 @@ class ScaleOutIT {
     verify(portA, fromC).then().body("signatureValid", equalTo(true));
   }
 
-  private static org.hamcrest.Matcher<Object> equalTo(Object value) {
-    return org.hamcrest.Matchers.equalTo(value);
-  }
-
   private static String receipt(int port) {
     return given().port(port).get(QUESTION).then().statusCode(200).extract().path("receipt");
   }
@@ -196,7 +194,7 @@ class ScaleOutIT {
         .asString();
   }
 
-  private static io.restassured.response.Response verify(int port, String receipt) {
+  private static Response verify(int port, String receipt) {
     return given()
         .port(port)
         .contentType("application/json")
