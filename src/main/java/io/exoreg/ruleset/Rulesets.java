@@ -29,6 +29,7 @@ import io.exoreg.ruleset.BundleEdits.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,13 +114,43 @@ public final class Rulesets {
     }
     if (failure instanceof JsonMappingException e) {
       return new InvalidRulesetException(
-          fieldPath(e), "has the wrong type or shape; the bundle format gives each field's type");
+          fieldPath(e), "has the wrong type or shape: " + expected(e));
     }
     if (failure instanceof JsonProcessingException e) {
       return new InvalidRulesetException(
           "", "malformed JSON at " + location(e) + ": " + e.getOriginalMessage());
     }
     return new InvalidRulesetException("", "the body could not be read");
+  }
+
+  private static final String TYPES_DESCRIBED =
+      "the API description (/q/openapi) gives each field's type";
+
+  /**
+   * What a field that could not be read must hold, in JSON's words, when the failure names the type
+   * it was read as; otherwise where each field's type is given.
+   */
+  private static String expected(JsonMappingException failure) {
+    Class<?> type = failure instanceof MismatchedInputException e ? e.getTargetType() : null;
+    if (type == null) {
+      return TYPES_DESCRIBED;
+    }
+    if (CharSequence.class.isAssignableFrom(type)) {
+      return "it must be a string";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "it must be an array";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "it must be true or false";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "it must be a number";
+    }
+    if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "it must be an object";
+    }
+    return TYPES_DESCRIBED;
   }
 
   /** PostgreSQL text cannot hold U+0000, so no table may carry it. */

@@ -345,6 +345,45 @@ class BundleValidationTest {
     assertEquals("rules[0].stauts", inner.violations().get(0).field());
   }
 
+  /**
+   * A body field of the wrong JSON type, the field it names, and what it says the field must be.
+   */
+  record WrongType(Class<?> type, String json, String field, String expected) {}
+
+  /** A body of other field types than a bundle's, read the same way. */
+  record Counted(Boolean on, Integer count) {}
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wrongTypes")
+  void aFieldOfTheWrongTypeIsNamedWithTheTypeItMustHave(WrongType c) {
+    InvalidRulesetException e =
+        assertThrows(
+            InvalidRulesetException.class,
+            () ->
+                Rulesets.parseEntry(
+                    new ByteArrayInputStream(c.json().getBytes(StandardCharsets.UTF_8)), c.type()));
+    assertEquals(c.field(), e.violations().get(0).field(), e.violations().toString());
+    assertEquals(
+        "has the wrong type or shape: " + c.expected(),
+        e.violations().get(0).message(),
+        e.violations().toString());
+  }
+
+  static List<WrongType> wrongTypes() {
+    return List.of(
+        new WrongType(Bundle.class, "{\"title\": []}", "title", "it must be a string"),
+        new WrongType(Bundle.class, "{\"rules\": \"all\"}", "rules", "it must be an array"),
+        new WrongType(
+            Bundle.class,
+            "{\"rules\": [{\"legalBasis\": \"EU\"}]}",
+            "rules[0].legalBasis",
+            "it must be an object"),
+        new WrongType(
+            Bundle.class, "{\"statuses\": [\"PERMITTED\"]}", "statuses", "it must be an object"),
+        new WrongType(Counted.class, "{\"on\": [true]}", "on", "it must be true or false"),
+        new WrongType(Counted.class, "{\"count\": {\"n\": 1}}", "count", "it must be a number"));
+  }
+
   @Test
   void malformedJsonIsReportedWithItsPosition() {
     InvalidRulesetException e =
