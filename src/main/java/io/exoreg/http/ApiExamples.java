@@ -1,7 +1,8 @@
 package io.exoreg.http;
 
+import static io.exoreg.ruleset.Rulesets.JSON;
+
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,6 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  */
 final class ApiExamples {
   static final String RESOURCE = "openapi-examples.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One exchange as recorded. */
   record Example(

@@ -1,7 +1,8 @@
 package io.exoreg.receipt;
 
+import static io.exoreg.ruleset.Rulesets.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.decision.Rule;
 import io.exoreg.decision.RuleTable;
 import io.exoreg.ruleset.Bundle.RuleEntry;
@@ -16,7 +17,6 @@ import java.util.HexFormat;
  * from a table rebuilt at any revision.
  */
 final class RuleDigests {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RuleDigests() {}
 

@@ -41,6 +41,13 @@ import java.util.stream.Collectors;
 public final class Rulesets {
   private static final ObjectReader READER = strict(new ObjectMapper()).readerFor(Bundle.class);
 
+  /**
+   * Entries as the service writes and reads them itself, with no request body involved: the changes
+   * and checkpoints it stores, a policy's rules, the digests of rules that receipts carry, its own
+   * examples. One mapper, so that each type's serializer is made once; nothing configures it.
+   */
+  public static final ObjectMapper JSON = new ObjectMapper();
+
   private Rulesets() {}
 
   /**

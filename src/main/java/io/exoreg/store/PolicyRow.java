@@ -1,8 +1,9 @@
 package io.exoreg.store;
 
+import static io.exoreg.ruleset.Rulesets.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.exoreg.ruleset.Bundle.PolicyEntry;
 import io.exoreg.ruleset.Bundle.RuleEntry;
 import jakarta.persistence.Entity;
@@ -14,7 +15,6 @@ import java.util.List;
 @Entity
 @Table(name = "policy")
 class PolicyRow extends EntryRow<PolicyEntry> {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final TypeReference<List<RuleEntry>> RULES = new TypeReference<>() {};
 
   @Id public String id;

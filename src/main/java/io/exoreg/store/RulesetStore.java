@@ -1,8 +1,9 @@
 package io.exoreg.store;
 
+import static io.exoreg.ruleset.Rulesets.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdInputStream;
 import com.github.luben.zstd.ZstdOutputStream;
 import io.exoreg.decision.RuleTable;
@@ -50,7 +51,6 @@ import org.hibernate.StatelessSession;
  */
 @ApplicationScoped
 public class RulesetStore {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Changes to catch up with beyond which reading the whole table is cheaper. */
   private static final int MAX_CHANGES_TO_APPLY = 10_000;
