@@ -275,7 +275,7 @@ public class RulesetResource {
         table ->
             options.merge()
                 ? BundleEdits.merge(Rulesets.toBundle(table), rows.asBundle())
-                : BundleEdits.withRules(Rulesets.toBundle(table), rows.rules());
+                : Rulesets.toBundle(table).withRules(rows.rules());
     return apply(
         options,
         Caller.of(request),

@@ -81,6 +81,15 @@ public record Bundle(
 
   /** The bundle with these policies in place of its own. */
   public Bundle withPolicies(List<PolicyEntry> newPolicies) {
+    return with(rules, newPolicies);
+  }
+
+  /** The bundle with these rules in place of all of its own, everything else kept. */
+  public Bundle withRules(List<RuleEntry> newRules) {
+    return with(newRules, policies);
+  }
+
+  private Bundle with(List<RuleEntry> newRules, List<PolicyEntry> newPolicies) {
     return new Bundle(
         format,
         title,
@@ -92,7 +101,7 @@ public record Bundle(
         sources,
         deliveryMethods,
         references,
-        rules,
+        newRules,
         newPolicies);
   }
 

@@ -55,56 +55,32 @@ public final class BundleEdits {
     return edit(b, kind, id, null);
   }
 
+  /** The table with the entry of that kind and id put in its place, or removed when null. */
   private static Bundle edit(Bundle b, Kind kind, String id, Object entry) {
-    return switch (kind) {
-      case RULE ->
-          with(
-              b,
-              null,
-              null,
-              null,
-              null,
-              replace(b.rules(), RuleEntry::id, id, (RuleEntry) entry),
-              null);
-      case INGREDIENT ->
-          with(
-              b,
-              replace(b.ingredients(), IngredientEntry::id, id, (IngredientEntry) entry),
-              null,
-              null,
-              null,
-              null,
-              null);
-      case JURISDICTION ->
-          with(
-              b,
-              null,
-              replace(b.jurisdictions(), JurisdictionEntry::code, id, (JurisdictionEntry) entry),
-              null,
-              null,
-              null,
-              null);
-      case SOURCE ->
-          with(
-              b,
-              null,
-              null,
-              replace(b.sources(), NodeEntry::id, id, (NodeEntry) entry),
-              null,
-              null,
-              null);
-      case DELIVERY_METHOD ->
-          with(
-              b,
-              null,
-              null,
-              null,
-              replace(b.deliveryMethods(), NodeEntry::id, id, (NodeEntry) entry),
-              null,
-              null);
-      case POLICY ->
-          b.withPolicies(replace(b.policies(), PolicyEntry::id, id, (PolicyEntry) entry));
-    };
+    if (kind == Kind.POLICY) {
+      return b.withPolicies(replace(b.policies(), PolicyEntry::id, id, (PolicyEntry) entry));
+    }
+    return new Bundle(
+        b.format(),
+        b.title(),
+        b.publishedOn(),
+        b.disclaimer(),
+        b.statuses(),
+        kind == Kind.INGREDIENT
+            ? replace(b.ingredients(), IngredientEntry::id, id, (IngredientEntry) entry)
+            : b.ingredients(),
+        kind == Kind.JURISDICTION
+            ? replace(b.jurisdictions(), JurisdictionEntry::code, id, (JurisdictionEntry) entry)
+            : b.jurisdictions(),
+        kind == Kind.SOURCE
+            ? replace(b.sources(), NodeEntry::id, id, (NodeEntry) entry)
+            : b.sources(),
+        kind == Kind.DELIVERY_METHOD
+            ? replace(b.deliveryMethods(), NodeEntry::id, id, (NodeEntry) entry)
+            : b.deliveryMethods(),
+        b.references(),
+        kind == Kind.RULE ? replace(b.rules(), RuleEntry::id, id, (RuleEntry) entry) : b.rules(),
+        b.policies());
   }
 
   /**
@@ -128,34 +104,6 @@ public final class BundleEdits {
         incoming.policies() == null
             ? old.policies()
             : mergeList(old.policies(), incoming.policies(), PolicyEntry::id));
-  }
-
-  /** The table with these rules in place of all of its own, everything else kept. */
-  public static Bundle withRules(Bundle b, List<RuleEntry> rules) {
-    return with(b, null, null, null, null, rules, null);
-  }
-
-  private static Bundle with(
-      Bundle b,
-      List<IngredientEntry> ingredients,
-      List<JurisdictionEntry> jurisdictions,
-      List<NodeEntry> sources,
-      List<NodeEntry> methods,
-      List<RuleEntry> rules,
-      List<ReferenceEntry> references) {
-    return new Bundle(
-        b.format(),
-        b.title(),
-        b.publishedOn(),
-        b.disclaimer(),
-        b.statuses(),
-        ingredients != null ? ingredients : b.ingredients(),
-        jurisdictions != null ? jurisdictions : b.jurisdictions(),
-        sources != null ? sources : b.sources(),
-        methods != null ? methods : b.deliveryMethods(),
-        references != null ? references : b.references(),
-        rules != null ? rules : b.rules(),
-        b.policies());
   }
 
   private static <T> T find(List<T> entries, Function<T, String> id, String key) {

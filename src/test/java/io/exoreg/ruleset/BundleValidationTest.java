@@ -398,35 +398,13 @@ class BundleValidationTest {
   private static Bundle rule(Bundle b, int index, UnaryOperator<RuleEntry> edit) {
     List<RuleEntry> rules = new ArrayList<>(b.rules());
     rules.set(index, edit.apply(rules.get(index)));
-    return new Bundle(
-        b.format(),
-        b.title(),
-        b.publishedOn(),
-        b.disclaimer(),
-        b.statuses(),
-        b.ingredients(),
-        b.jurisdictions(),
-        b.sources(),
-        b.deliveryMethods(),
-        b.references(),
-        rules);
+    return b.withRules(rules);
   }
 
   private static Bundle addRule(Bundle b, RuleEntry rule) {
     List<RuleEntry> rules = new ArrayList<>(b.rules());
     rules.add(rule);
-    return new Bundle(
-        b.format(),
-        b.title(),
-        b.publishedOn(),
-        b.disclaimer(),
-        b.statuses(),
-        b.ingredients(),
-        b.jurisdictions(),
-        b.sources(),
-        b.deliveryMethods(),
-        b.references(),
-        rules);
+    return b.withRules(rules);
   }
 
   private static Bundle source(Bundle b, int index, UnaryOperator<NodeEntry> edit) {
