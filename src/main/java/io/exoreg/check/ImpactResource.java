@@ -294,7 +294,7 @@ public class ImpactResource {
         .bundleAt(revision)
         .map(
             bundle -> {
-              RuleTable table = Rulesets.toTable(bundle, revision);
+              RuleTable table = Rulesets.validate(bundle, revision);
               revisions.put((long) revision, table);
               return table;
             })

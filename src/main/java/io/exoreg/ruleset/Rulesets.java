@@ -200,7 +200,7 @@ public final class Rulesets {
   }
 
   /** Checks a bundle against every validation rule and builds its snapshot at {@code revision}. */
-  public static RuleTable toTable(Bundle bundle, long revision) {
+  public static RuleTable validate(Bundle bundle, long revision) {
     return BundleValidator.validate(bundle, revision);
   }
 

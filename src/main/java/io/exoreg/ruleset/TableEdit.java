@@ -36,7 +36,7 @@ public record TableEdit(RuleTable table, List<Change> changes, Bundle whole) {
     Bundle before = Rulesets.toBundle(base);
     // a bundle of the law alone leaves the table's policies as they are
     Bundle given = next.policies() == null ? next.withPolicies(before.policies()) : next;
-    RuleTable table = Rulesets.toTable(given, base.revision() + 1);
+    RuleTable table = Rulesets.validate(given, base.revision() + 1);
     Bundle whole = Rulesets.toBundle(table);
     return new TableEdit(table, BundleDiff.between(before, whole), whole);
   }
@@ -56,7 +56,7 @@ public record TableEdit(RuleTable table, List<Change> changes, Bundle whole) {
           entry == null
               ? BundleEdits.remove(bundle, kind, id)
               : BundleEdits.put(bundle, kind, id, entry);
-      RuleTable table = Rulesets.toTable(next, revision);
+      RuleTable table = Rulesets.validate(next, revision);
       return new TableEdit(table, BundleDiff.between(bundle, Rulesets.toBundle(table)), null);
     }
     RuleEntry before = base.rule(id).map(Rulesets::entry).orElse(null);
@@ -140,7 +140,7 @@ public record TableEdit(RuleTable table, List<Change> changes, Bundle whole) {
       }
       return base.withRules(revision, rules, removed);
     }
-    return Rulesets.toTable(applying(Rulesets.toBundle(base), changes), revision);
+    return Rulesets.validate(applying(Rulesets.toBundle(base), changes), revision);
   }
 
   /** The bundle as the changes, in the order they were made, left it. */

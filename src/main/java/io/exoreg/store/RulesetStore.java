@@ -114,7 +114,7 @@ public class RulesetStore {
     if (head.revision > 0) {
       return false;
     }
-    RuleTable empty = Rulesets.toTable(Rulesets.empty(), 0);
+    RuleTable empty = Rulesets.validate(Rulesets.empty(), 0);
     return write(head, empty, TableEdit.replacing(empty, bundle.get()), actor, description)
         .applied();
   }

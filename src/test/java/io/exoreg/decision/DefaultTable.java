@@ -19,6 +19,6 @@ public final class DefaultTable {
   }
 
   public static RuleTable table() {
-    return Rulesets.toTable(bundle(), 1);
+    return Rulesets.validate(bundle(), 1);
   }
 }

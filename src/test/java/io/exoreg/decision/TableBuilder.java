@@ -99,6 +99,6 @@ public final class TableBuilder {
   }
 
   public RuleTable build() {
-    return Rulesets.toTable(bundle(), 1);
+    return Rulesets.validate(bundle(), 1);
   }
 }

@@ -137,7 +137,7 @@ class SoakTest {
                         .statusCode(200)
                         .extract()
                         .asByteArray();
-                return Rulesets.toTable(Rulesets.parse(new ByteArrayInputStream(export)), rev);
+                return Rulesets.validate(Rulesets.parse(new ByteArrayInputStream(export)), rev);
               });
       Decision decision =
           table.decide(new Question("exosome", read.jurisdiction(), "salmon", "topical", today));

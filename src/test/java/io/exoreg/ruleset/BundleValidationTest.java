@@ -267,7 +267,7 @@ class BundleValidationTest {
   void refusesTheWholeTableNamingTheEntry(InvalidCase c) {
     InvalidRulesetException e =
         assertThrows(
-            InvalidRulesetException.class, () -> Rulesets.toTable(c.edit().apply(DEFAULT), 1));
+            InvalidRulesetException.class, () -> Rulesets.validate(c.edit().apply(DEFAULT), 1));
     assertTrue(
         e.violations().stream()
             .anyMatch(v -> v.field().endsWith(c.field()) && v.message().contains(c.message())),
@@ -276,7 +276,7 @@ class BundleValidationTest {
 
   @Test
   void theDefaultTableIsValidAndRoundTrips() {
-    Bundle again = Rulesets.toBundle(Rulesets.toTable(DEFAULT, 1));
+    Bundle again = Rulesets.toBundle(Rulesets.validate(DEFAULT, 1));
     assertEquals(DEFAULT, again);
     assertEquals(48, DEFAULT.jurisdictions().size());
     assertEquals(99, DEFAULT.rules().size());
@@ -304,7 +304,7 @@ class BundleValidationTest {
                     r.confidence(),
                     r.verifiedOn(),
                     r.notes()));
-    assertEquals(DEFAULT.rules().size(), Rulesets.toTable(b, 1).rules().size());
+    assertEquals(DEFAULT.rules().size(), Rulesets.validate(b, 1).rules().size());
   }
 
   @Test
@@ -314,7 +314,7 @@ class BundleValidationTest {
         withPeriod(
             withId(DEFAULT.rules().get(0), "EU-human-skin-application-2020"), "2020-01-01", null);
     Bundle b = addRule(rule(DEFAULT, 0, r -> first), second);
-    assertEquals(DEFAULT.rules().size() + 1, Rulesets.toTable(b, 1).rules().size());
+    assertEquals(DEFAULT.rules().size() + 1, Rulesets.validate(b, 1).rules().size());
   }
 
   @Test
@@ -325,7 +325,7 @@ class BundleValidationTest {
             3,
             r -> withPeriod(r, "2030-01-01", "2020-01-01"));
     InvalidRulesetException e =
-        assertThrows(InvalidRulesetException.class, () -> Rulesets.toTable(b, 1));
+        assertThrows(InvalidRulesetException.class, () -> Rulesets.validate(b, 1));
     assertEquals(
         List.of("rules[0].source", "rules[3].effectiveFrom"),
         e.violations().stream().map(Violation::field).toList());
