@@ -88,6 +88,13 @@ class OperationsTest {
 
   @Test
   void swaggerUiIsServed() {
-    given().get("/q/swagger-ui/").then().statusCode(200);
+    // the page, and the document it loads: this service's own
+    given()
+        .get("/q/swagger-ui/")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("text/html"))
+        .body(containsString("swagger-ui"))
+        .body(containsString("/q/openapi"));
   }
 }
