@@ -57,9 +57,16 @@ public final class BundleEdits {
 
   /** The table with the entry of that kind and id put in its place, or removed when null. */
   private static Bundle edit(Bundle b, Kind kind, String id, Object entry) {
-    if (kind == Kind.POLICY) {
-      return b.withPolicies(replace(b.policies(), PolicyEntry::id, id, (PolicyEntry) entry));
-    }
+    // every kind named, so that a new one does not compile until it is placed here
+    return switch (kind) {
+      case POLICY ->
+          b.withPolicies(replace(b.policies(), PolicyEntry::id, id, (PolicyEntry) entry));
+      case RULE, INGREDIENT, JURISDICTION, SOURCE, DELIVERY_METHOD -> entryEdit(b, kind, id, entry);
+    };
+  }
+
+  /** The table with one entry of the law's table put in place or removed. */
+  private static Bundle entryEdit(Bundle b, Kind kind, String id, Object entry) {
     return new Bundle(
         b.format(),
         b.title(),

@@ -540,6 +540,7 @@ class ReadApiTest {
         .queryParam("jurisdiction", "KR")
         .queryParam("source", "plant")
         .queryParam("deliveryMethod", "topical")
+        .queryParam("at", today)
         .get("/api/v1/status")
         .then()
         .statusCode(304);
